@@ -81,10 +81,12 @@ void writeFileAtomically(const std::filesystem::path& target, std::string_view c
 void ensureFolder(const std::filesystem::path& folder)
 {
     std::error_code ec;
-    if (std::filesystem::is_directory(folder, ec)) return;
-    if (std::filesystem::exists(folder, ec)) fail(folder, "exists and is not a folder");
-    std::filesystem::create_directories(folder, ec);
-    if (ec) fail(folder, "cannot create the folder: " + ec.message());
+    if (!std::filesystem::is_directory(folder, ec)) {
+        if (std::filesystem::exists(folder, ec)) fail(folder, "exists and is not a folder");
+        std::filesystem::create_directories(folder, ec);
+        if (ec) fail(folder, "cannot create the folder: " + ec.message());
+    }
+    if (::access(folder.c_str(), W_OK | X_OK) != 0) fail(folder, "the folder is not writable: " + errnoText(errno));
 }
 
 }  // namespace checker::report

@@ -13,8 +13,8 @@ namespace checker::report {
 // is a folder, its folder does not exist or is not writable, or the disk refuses the data.
 void writeFileAtomically(const std::filesystem::path& target, std::string_view content);
 
-// Makes sure `folder` exists (creating missing parents). Throws ReportError when it, or one of its
-// parents, exists but is not a folder, or it cannot be created.
+// Makes sure `folder` exists (creating missing parents) and is writable. Throws ReportError when
+// it, or one of its parents, exists but is not a folder, or it cannot be created or written.
 void ensureFolder(const std::filesystem::path& folder);
 
 }  // namespace checker::report

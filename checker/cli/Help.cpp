@@ -1,0 +1,97 @@
+#include "checker/cli/Help.hpp"
+
+#include "checker/cli/UsageError.hpp"
+#include "checker/cli/Version.hpp"  // generated into the build folder
+
+namespace checker::cli {
+
+namespace {
+
+constexpr const char* kOverview = R"(usage: checker COMMAND [options]
+
+A deterministic concurrency model checker for Windows-kernel-style code.
+
+commands:
+  run SCENARIO.json [options]        explore, write the report, print a summary
+  test PATH... [--junit FILE]        regression gate: run every scenario (files, or *.json
+                                     under folders) and compare its findings with its `expect`
+  replay REPORT.json [--finding ID]  re-execute a finding's witness and print it step by step
+  validate SCENARIO.json...          check scenarios without exploring
+
+  checker --help, checker COMMAND --help, checker --version
+
+exit status: 0 nothing unexpected, 1 unexpected findings or failed expectations,
+2 bad usage or invalid input, 3 internal error.
+)";
+
+constexpr const char* kExploreOptions = R"(  --strategy dpor|bounded|random|pct
+                          exploration strategy (default dpor: exhaustive)
+  --preemption-bound K    with bounded: at most K preemptions (default 2)
+  --max-executions N      stop after N executions (the report says complete: false)
+  --time-limit SECONDS    stop after this much time (the report says complete: false)
+  --seed S, --runs N      with random/pct: the seed (default 0) and number of runs (default 1000)
+  --jobs N                parallel exploration; the result is the same as with --jobs 1
+  --max-steps N           per-execution step bound; reaching it is a livelock finding
+  --quiet                 no progress on stderr
+  --progress              progress on stderr even when it is not a terminal (or CI=true)
+)";
+
+constexpr const char* kRun = R"(usage: checker run SCENARIO.json [options]
+
+Explores the scenario's interleavings, writes report.json and one .dot per finding graph into the
+output folder, and prints a summary on stdout. Exit 0 when there is no finding or every finding
+is expected by the scenario's `expect`, 1 otherwise. Ctrl-C stops and still writes the report.
+
+options:
+  --param NAME=VALUE      override a declared param with an integer (repeatable)
+  --out DIR               output folder (default out/<scenario>/); nothing is written elsewhere
+  --format text|json      what goes to stdout (files are always written); sarif: not yet
+  --stop-on-first         stop at the first finding
+)";
+
+constexpr const char* kTest = R"(usage: checker test PATH... [--junit FILE] [options]
+
+Runs every scenario given, or every *.json under the given folders (in sorted order), and compares
+its findings and execution count with its `expect` block. Prints one line per scenario,
+`PASS name (N executions)` or `FAIL name: mismatches`, then `N passed, N failed`.
+Exit 0 when every scenario passed, 1 when one failed, 2 when one is not a valid scenario.
+
+options:
+  --junit FILE            also write a JUnit XML file, one testcase per scenario
+)";
+
+constexpr const char* kReplay = R"(usage: checker replay REPORT.json [--finding ID]
+
+Loads the scenario the report was made from (its file and params, as recorded), re-executes the
+witness of finding ID (default: the first) and prints every step: thread, statement, result and
+the state of the objects it touched, then the blocked threads. Exit 0 when the same finding
+(kind and fingerprint) happens again, 1 when it does not.
+
+options:
+  --finding ID            the finding to replay, e.g. F2
+)";
+
+constexpr const char* kValidate = R"(usage: checker validate SCENARIO.json...
+
+Loads and checks each scenario without exploring it and prints `OK file` or the problem
+(`file: /json/pointer: problem`). Exit 2 when any scenario is invalid.
+)";
+
+}  // namespace
+
+std::string helpText(const std::string& topic)
+{
+    if (topic.empty()) return kOverview;
+    if (topic == "run") return std::string(kRun) + kExploreOptions;
+    if (topic == "test") return std::string(kTest) + kExploreOptions;
+    if (topic == "replay") return kReplay;
+    if (topic == "validate") return kValidate;
+    throw UsageError("", "no help for '" + topic + "' (commands: run, test, replay, validate)");
+}
+
+std::string versionText()
+{
+    return std::string("checker ") + kCheckerVersion + "\n";
+}
+
+}  // namespace checker::cli
