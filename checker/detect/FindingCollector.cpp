@@ -1,0 +1,28 @@
+#include "checker/detect/FindingCollector.hpp"
+
+namespace checker {
+
+bool FindingCollector::add(report::Finding finding)
+{
+    const std::string key = finding.fingerprint;
+    bool firstInExecution = seenThisExecution_.insert(key).second;
+    auto it = byFingerprint_.find(key);
+    if (it != byFingerprint_.end()) {
+        if (firstInExecution) it->second.executions++;
+        return false;
+    }
+    finding.executions = 1;
+    byFingerprint_.emplace(key, std::move(finding));
+    order_.push_back(key);
+    return true;
+}
+
+std::vector<report::Finding> FindingCollector::findings() const
+{
+    std::vector<report::Finding> out;
+    out.reserve(order_.size());
+    for (const auto& key : order_) out.push_back(byFingerprint_.at(key));
+    return out;
+}
+
+}  // namespace checker

@@ -1,0 +1,40 @@
+#pragma once
+// Collects findings across executions: the same fingerprint (kind + statements + objects, never
+// the schedule) is one finding, with the witness of the first execution that showed it and the
+// number of executions that showed it.
+
+#include "reports/Report.hpp"
+
+#include <cstdint>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace checker {
+
+class FindingCollector {
+public:
+    // Starts a new execution (for per-execution counting).
+    void beginExecution() { seenThisExecution_.clear(); }
+
+    // Records `finding` (its fingerprint must be set). Returns true if it is new overall.
+    bool add(report::Finding finding);
+
+    // Whether `fingerprint` was already recorded in the current execution.
+    bool seenInExecution(const std::string& fingerprint) const
+    {
+        return seenThisExecution_.count(fingerprint) != 0;
+    }
+
+    size_t size() const { return order_.size(); }
+    // Findings in the order first found.
+    std::vector<report::Finding> findings() const;
+
+private:
+    std::map<std::string, report::Finding> byFingerprint_;
+    std::vector<std::string> order_;
+    std::set<std::string> seenThisExecution_;
+};
+
+}  // namespace checker

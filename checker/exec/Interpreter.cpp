@@ -1,0 +1,348 @@
+#include "checker/exec/Interpreter.hpp"
+
+#include "checker/program/Eval.hpp"
+#include "checker/program/Invariant.hpp"
+
+#include <algorithm>
+
+namespace checker {
+
+namespace {
+
+const char* evalErrorText(EvalError e)
+{
+    switch (e) {
+    case EvalError::DivisionByZero: return "division by zero";
+    case EvalError::Overflow: return "integer overflow";
+    case EvalError::ShiftRange: return "shift count out of range";
+    case EvalError::None: break;
+    }
+    return "evaluation error";
+}
+
+std::string threadDisplayName(const ThreadDecl& decl, int64_t instance)
+{
+    if (decl.counted || (!decl.autostart && instance > 0))
+        return decl.name + "[" + std::to_string(instance) + "]";
+    return decl.name;
+}
+
+void raiseIssue(StepEffects& effects, ModelIssue::Kind kind, ThreadId t, int32_t stmt,
+                std::string message)
+{
+    ModelIssue issue;
+    issue.kind = kind;
+    issue.thread = int32_t(t);
+    issue.stmt = stmt;
+    issue.message = std::move(message);
+    issue.stopsExecution = true;
+    effects.issues.push_back(std::move(issue));
+}
+
+void initObjects(const Program& program, World& world)
+{
+    world.objects.assign(program.objectCount, ObjectState{});
+    for (const auto& decl : program.objects) {
+        for (uint32_t k = 0; k < decl.size; ++k) {
+            ObjectState& o = world.objects[decl.firstId + k];
+            o.type = decl.type;
+            if (decl.type == ObjectType::KEVENT) o.signal = decl.signaled ? 1 : 0;
+            if (decl.type == ObjectType::KSEMAPHORE) o.signal = decl.count;
+            if (decl.type == ObjectType::KMUTEX) o.signal = 1;
+        }
+    }
+}
+
+}  // namespace
+
+void raiseRuntimeError(StepEffects& effects, ThreadId t, int32_t stmt, std::string message)
+{
+    raiseIssue(effects, ModelIssue::Kind::RuntimeError, t, stmt, std::move(message));
+}
+
+int32_t spawnThread(World& world, int32_t decl, int64_t instance)
+{
+    const Program& program = *world.program;
+    const ThreadDecl& d = program.threadDecls[size_t(decl)];
+    ThreadState thread;
+    thread.decl = decl;
+    thread.instance = instance;
+    thread.name = threadDisplayName(d, instance);
+    Frame frame;
+    frame.body = d.body;
+    frame.locals.assign(std::max<uint32_t>(1, program.bodies[size_t(d.body)].localCount), 0);
+    frame.locals[0] = instance;
+    thread.frames.push_back(std::move(frame));
+    int32_t index = int32_t(world.threads.size());
+    world.threads.push_back(std::move(thread));
+    auto& slots = world.threadOf[size_t(decl)];
+    if (slots.size() <= size_t(instance)) slots.resize(size_t(instance) + 1, -1);
+    slots[size_t(instance)] = index;
+    return index;
+}
+
+void setLocal(World& world, ThreadId tid, int32_t slot, int64_t value)
+{
+    if (slot >= 0) world.threads[tid].frame().locals[size_t(slot)] = value;
+}
+
+Interpreter::Interpreter(const Program& program, InterpreterLimits limits)
+    : program_(program), limits_(limits)
+{
+}
+
+void Interpreter::init(World& world, StepEffects& effects) const
+{
+    effects.clear();
+    world.program = &program_;
+    world.threads.clear();
+    initObjects(program_, world);
+    world.globals.assign(program_.globalSlots, 0);
+    for (const auto& g : program_.globals)
+        std::fill_n(world.globals.begin() + g.firstSlot, g.size, g.init);
+    world.templateInstances.assign(program_.threadDecls.size(), 0);
+    world.threadOf.assign(program_.threadDecls.size(), {});
+    for (size_t d = 0; d < program_.threadDecls.size(); ++d) {
+        const ThreadDecl& decl = program_.threadDecls[d];
+        if (!decl.autostart) continue;
+        for (int64_t i = 0; i < decl.count; ++i) spawnThread(world, int32_t(d), i);
+    }
+    for (ThreadId t = 0; t < world.threads.size() && !effects.stop(); ++t) park(world, t, effects);
+}
+
+bool Interpreter::enabled(const World& world, ThreadId t) const
+{
+    const ThreadState& th = world.threads[t];
+    if (th.status == ThreadStatus::Done || th.waiting) return false;
+    if (th.pending.kind != PendingKind::Call) return true;
+    return callModel(th.pending.api)->enabled(world, t, th.pending);
+}
+
+void Interpreter::footprint(const World& world, ThreadId t, Footprint& out) const
+{
+    out.clear();
+    const ThreadState& th = world.threads[t];
+    const PreparedOp& op = th.pending;
+    switch (op.kind) {
+    case PendingKind::Load: out.add(makeLocation(LocationClass::Global, op.object), Access::Read); break;
+    case PendingKind::Store: out.add(makeLocation(LocationClass::Global, op.object), Access::Write); break;
+    case PendingKind::Exit: out.add(makeLocation(LocationClass::Thread, t), Access::Release); break;
+    case PendingKind::Call: callModel(op.api)->footprint(world, t, op, out); break;
+    case PendingKind::Yield:
+    case PendingKind::None: break;
+    }
+}
+
+WaitInfo Interpreter::waitInfo(const World& world, ThreadId t) const
+{
+    const ThreadState& th = world.threads[t];
+    if (th.pending.kind != PendingKind::Call) return {};
+    return callModel(th.pending.api)->waitInfo(world, t, th.pending);
+}
+
+void Interpreter::step(World& world, ThreadId t, StepEffects& effects) const
+{
+    effects.clear();
+    ThreadState& th = world.threads[t];
+    PreparedOp& op = th.pending;
+    switch (op.kind) {
+    case PendingKind::Load: setLocal(world, t, op.instr->a, world.globals[op.object]); break;
+    case PendingKind::Store: world.globals[op.object] = op.value; break;
+    case PendingKind::Yield: break;
+    case PendingKind::Call: callModel(op.api)->execute(world, t, op, effects); break;
+    case PendingKind::Exit: runExit(world, t, effects); return;
+    case PendingKind::None: CHECKER_INVARIANT(!"step of a thread with no pending operation");
+    }
+    if (effects.stop()) return;
+    if (!effects.blocked) {
+        world.threads[t].frame().pc++;
+        park(world, t, effects);
+    }
+    for (int32_t w : effects.woken) {
+        if (effects.stop()) return;
+        world.threads[size_t(w)].frame().pc++;
+        park(world, ThreadId(w), effects);
+    }
+    if (effects.createdThread >= 0 && !effects.stop()) park(world, ThreadId(effects.createdThread), effects);
+}
+
+void Interpreter::runExit(World& world, ThreadId t, StepEffects& effects) const
+{
+    ThreadState& th = world.threads[t];
+    for (uint32_t id : th.held) {
+        ModelIssue issue;
+        issue.thread = int32_t(t);
+        issue.rule = "THREAD_EXIT_HOLDING_LOCK";
+        issue.objects = {id};
+        bool kmutex = world.objects[id].type == ObjectType::KMUTEX;
+        issue.stopsExecution = kmutex;
+        issue.message = th.name + " ends while holding " + objectName(program_, id) +
+                        (kmutex ? " (bug check 0x4000008A THREAD_TERMINATE_HELD_MUTEX)"
+                                : " (Driver Verifier 0xC4/0x100A); the lock stays held");
+        effects.issues.push_back(std::move(issue));
+    }
+    th.status = ThreadStatus::Done;
+    th.pending = PreparedOp{};
+}
+
+void Interpreter::park(World& world, ThreadId t, StepEffects& effects) const
+{
+    uint64_t budget = limits_.maxInvisiblePerStep;
+    for (;;) {
+        ThreadState& th = world.threads[t];
+        Frame& frame = th.frame();
+        const Instr& in = program_.bodies[size_t(frame.body)].code[frame.pc];
+        if (isVisible(in.op)) {
+            prepare(world, t, in, effects);
+            return;
+        }
+        if (budget-- == 0) {
+            raiseIssue(effects, ModelIssue::Kind::Livelock, t, in.stmt,
+                       th.name + " ran " + std::to_string(limits_.maxInvisiblePerStep) +
+                           " instructions without reaching a scheduling point");
+            return;
+        }
+        int64_t v = 0;
+        switch (in.op) {
+        case OpCode::Let:
+            if (!evalInto(world, t, in.e1, in.stmt, v, effects)) return;
+            frame.locals[size_t(in.a)] = v;
+            frame.pc++;
+            break;
+        case OpCode::Jump: frame.pc = uint32_t(in.a); break;
+        case OpCode::JumpIfFalse:
+            if (!evalInto(world, t, in.e1, in.stmt, v, effects)) return;
+            frame.pc = v ? frame.pc + 1 : uint32_t(in.a);
+            break;
+        case OpCode::Assert:
+        case OpCode::Assume:
+            if (!evalInto(world, t, in.e1, in.stmt, v, effects)) return;
+            if (!v) {
+                std::string message;
+                if (in.op == OpCode::Assert && in.b >= 0)
+                    expandTemplate(program_, in.b, frame.locals.data(), message);
+                raiseIssue(effects, in.op == OpCode::Assert ? ModelIssue::Kind::AssertionFailure
+                                                            : ModelIssue::Kind::AssumeFailed,
+                           t, in.stmt, message);
+                return;
+            }
+            frame.pc++;
+            break;
+        case OpCode::End:
+            th.pending = PreparedOp{};
+            th.pending.kind = PendingKind::Exit;
+            return;
+        default: CHECKER_INVARIANT(!"visible opcode in the invisible loop");
+        }
+    }
+}
+
+bool Interpreter::evalInto(World& world, ThreadId t, ExprRef e, int32_t stmt, int64_t& out,
+                           StepEffects& effects) const
+{
+    EvalError err = evalExpr(program_, e, world.threads[t].locals(), out);
+    if (err == EvalError::None) return true;
+    raiseRuntimeError(effects, t, stmt, evalErrorText(err));
+    return false;
+}
+
+bool Interpreter::resolveIndex(World& world, ThreadId t, const ObjRef& ref, bool global,
+                               int32_t stmt, uint32_t& out, StepEffects& effects) const
+{
+    uint32_t first = global ? program_.globals[size_t(ref.decl)].firstSlot
+                            : program_.objects[size_t(ref.decl)].firstId;
+    uint32_t size = global ? program_.globals[size_t(ref.decl)].size
+                           : program_.objects[size_t(ref.decl)].size;
+    int64_t index = 0;
+    if (!ref.index.empty() && !evalInto(world, t, ref.index, stmt, index, effects)) return false;
+    if (index < 0 || index >= int64_t(size)) {
+        const std::string& name = global ? program_.globals[size_t(ref.decl)].name
+                                         : program_.objects[size_t(ref.decl)].name;
+        raiseRuntimeError(effects, t, stmt,
+                          "index " + std::to_string(index) + " is out of range for " + name + "[" +
+                              std::to_string(size) + "]");
+        return false;
+    }
+    out = first + uint32_t(index);
+    return true;
+}
+
+bool Interpreter::prepare(World& world, ThreadId t, const Instr& in, StepEffects& effects) const
+{
+    PreparedOp& op = world.threads[t].pending;
+    op.stmt = in.stmt;
+    op.instr = &in;
+    op.call = nullptr;
+    switch (in.op) {
+    case OpCode::Load:
+        op.kind = PendingKind::Load;
+        return resolveIndex(world, t, in.global, true, in.stmt, op.object, effects);
+    case OpCode::Store:
+        op.kind = PendingKind::Store;
+        return resolveIndex(world, t, in.global, true, in.stmt, op.object, effects) &&
+               evalInto(world, t, in.e1, in.stmt, op.value, effects);
+    case OpCode::Yield: op.kind = PendingKind::Yield; return true;
+    case OpCode::Call:
+        op.kind = PendingKind::Call;
+        return prepareCall(world, t, program_.calls[size_t(in.a)], in.stmt, effects);
+    default: CHECKER_INVARIANT(!"prepare of an invisible opcode");
+    }
+    return false;
+}
+
+bool Interpreter::prepareCall(World& world, ThreadId t, const CallInstr& call, int32_t stmt,
+                              StepEffects& effects) const
+{
+    PreparedOp& op = world.threads[t].pending;
+    op.call = &call;
+    op.api = call.api;
+    if (call.object.decl >= 0 && !resolveIndex(world, t, call.object, false, stmt, op.object, effects))
+        return false;
+    if (call.target.decl >= 0 && !resolveIndex(world, t, call.target, true, stmt, op.object, effects))
+        return false;
+    op.objectCount = uint32_t(std::min<size_t>(call.objects.size(), op.objects.size()));
+    for (uint32_t i = 0; i < op.objectCount; ++i)
+        if (!resolveIndex(world, t, call.objects[i], false, stmt, op.objects[i], effects)) return false;
+    op.thread = call.thread.decl >= 0 ? world.threadFor(call.thread.decl, call.thread.instance) : -1;
+    struct { ExprRef ref; int64_t* out; } exprs[] = {
+        {call.value, &op.value}, {call.exchange, &op.exchange}, {call.comparand, &op.comparand},
+        {call.adjustment, &op.adjustment}, {call.length, &op.length}, {call.offset, &op.offset},
+        {call.handle, &op.handle}, {call.access, &op.access}, {call.share, &op.share},
+        {call.disposition, &op.disposition}, {call.options, &op.options}, {call.count, &op.count},
+        {call.limit, &op.limit}};
+    for (auto& e : exprs) {
+        *e.out = 0;
+        if (!e.ref.empty() && !evalInto(world, t, e.ref, stmt, *e.out, effects)) return false;
+    }
+    struct { TemplateId id; std::string* out; } texts[] = {
+        {call.path, &op.path}, {call.data, &op.data}, {call.renameTarget, &op.renameTarget}};
+    for (auto& x : texts) {
+        x.out->clear();
+        if (x.id < 0) continue;
+        EvalError err = expandTemplate(program_, x.id, world.threads[t].locals(), *x.out);
+        if (err != EvalError::None) {
+            raiseRuntimeError(effects, t, stmt, evalErrorText(err));
+            return false;
+        }
+    }
+    return true;
+}
+
+std::string Interpreter::describePending(const World& world, ThreadId t) const
+{
+    const PreparedOp& op = world.threads[t].pending;
+    if (op.kind == PendingKind::Exit) return "exit";
+    if (op.stmt < 0) return "-";
+    return program_.statements[size_t(op.stmt)].text;
+}
+
+std::string objectName(const Program& program, uint32_t id)
+{
+    for (const auto& d : program.objects) {
+        if (id < d.firstId || id >= d.firstId + d.size) continue;
+        return d.isArray ? d.name + "[" + std::to_string(id - d.firstId) + "]" : d.name;
+    }
+    return "object#" + std::to_string(id);
+}
+
+}  // namespace checker

@@ -1,0 +1,71 @@
+#pragma once
+// Runs a Program's threads one visible step at a time.
+//
+// Protocol: after init() and after every step(), every live thread is *parked* at its next visible
+// operation with its arguments evaluated (ThreadState::pending), so enabled() and footprint() can
+// be asked of any thread at any time. step(t) runs t's pending operation, then t's invisible
+// instructions (locals, arithmetic, branches, asserts) up to its next visible operation. A thread
+// whose body ends parks at an implicit exit operation; running it ends the thread.
+
+#include "checker/exec/CallModel.hpp"
+#include "checker/exec/Footprint.hpp"
+#include "checker/exec/World.hpp"
+
+#include <cstdint>
+#include <string>
+
+namespace checker {
+
+struct InterpreterLimits {
+    // Invisible instructions a thread may run between two visible operations before the run is
+    // judged a livelock (a loop that never reaches a scheduling point).
+    uint64_t maxInvisiblePerStep = 1'000'000;
+};
+
+class Interpreter {
+public:
+    Interpreter(const Program& program, InterpreterLimits limits = {});
+
+    // Resets `world` to the initial state: objects, globals, the autostart threads (parked).
+    // Problems found while parking (e.g. an assert at the top of a thread) go to `effects`.
+    void init(World& world, StepEffects& effects) const;
+
+    bool alive(const World& world, ThreadId t) const
+    {
+        return world.threads[t].status != ThreadStatus::Done;
+    }
+    // Whether thread t can take its next step now.
+    bool enabled(const World& world, ThreadId t) const;
+    // The footprint of t's next step in the current state.
+    void footprint(const World& world, ThreadId t, Footprint& out) const;
+    // What a parked, disabled thread waits for.
+    WaitInfo waitInfo(const World& world, ThreadId t) const;
+
+    // Runs t's next step (t must be enabled). Issues raised go to `effects` (cleared first).
+    void step(World& world, ThreadId t, StepEffects& effects) const;
+
+    const Program& program() const { return program_; }
+
+    // A short rendering of t's pending operation ("ExAcquireFastMutex(M[1])", "exit").
+    std::string describePending(const World& world, ThreadId t) const;
+
+private:
+    void createThread(World& world, int32_t decl, int64_t instance, StepEffects& effects) const;
+    void park(World& world, ThreadId t, StepEffects& effects) const;
+    bool prepare(World& world, ThreadId t, const Instr& instr, StepEffects& effects) const;
+    bool prepareCall(World& world, ThreadId t, const CallInstr& call, int32_t stmt,
+                     StepEffects& effects) const;
+    bool evalInto(World& world, ThreadId t, ExprRef e, int32_t stmt, int64_t& out,
+                  StepEffects& effects) const;
+    bool resolveIndex(World& world, ThreadId t, const ObjRef& ref, bool global, int32_t stmt,
+                      uint32_t& out, StepEffects& effects) const;
+    void runExit(World& world, ThreadId t, StepEffects& effects) const;
+
+    const Program& program_;
+    InterpreterLimits limits_;
+};
+
+// Raises a runtime_error issue for thread t at statement stmt.
+void raiseRuntimeError(StepEffects& effects, ThreadId t, int32_t stmt, std::string message);
+
+}  // namespace checker

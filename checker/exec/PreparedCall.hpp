@@ -1,0 +1,32 @@
+#pragma once
+// A thread's next visible operation with its arguments evaluated (against the thread's locals at
+// the moment it reached the operation). Models read it; it holds no pointers into the world.
+
+#include "checker/program/Program.hpp"
+
+#include <array>
+#include <cstdint>
+#include <string>
+
+namespace checker {
+
+enum class PendingKind : uint8_t { None, Load, Store, Yield, Call, Exit };
+
+struct PreparedOp {
+    PendingKind kind = PendingKind::None;
+    int32_t stmt = -1;            // Program::statements index (-1 for the implicit exit)
+    const Instr* instr = nullptr; // the instruction (Load/Store/Yield/Call)
+    const CallInstr* call = nullptr;
+    Api api = Api::Count_;
+
+    // Resolved operands.
+    uint32_t object = 0;          // object id (call.object) or global slot (Load/Store/Interlocked)
+    int32_t thread = -1;          // call.thread resolved to a thread index; -1 = not (yet) created
+    int64_t value = 0, exchange = 0, comparand = 0, adjustment = 0, length = 0, offset = 0,
+            handle = 0, access = 0, share = 0, disposition = 0, options = 0, count = 0, limit = 0;
+    uint32_t objectCount = 0;     // KeWaitForMultipleObjects
+    std::array<uint32_t, 64> objects{};
+    std::string path, data, renameTarget;   // expanded templates (capacity reused)
+};
+
+}  // namespace checker

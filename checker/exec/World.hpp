@@ -1,0 +1,76 @@
+#pragma once
+// The state of one execution: threads, kernel objects, shared globals. Copyable: a copy is a
+// checkpoint. Models (models/) read and change it; the explorer never looks inside it.
+
+#include "checker/exec/PreparedCall.hpp"
+#include "checker/program/Program.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace checker {
+
+using ThreadId = uint32_t;
+constexpr int32_t kNoThread = -1;
+
+enum class Irql : int8_t { Passive = 0, Apc = 1, Dispatch = 2 };
+
+enum class ThreadStatus : uint8_t {
+    Parked,   // stopped at its next visible operation (`pending`), which may or may not be enabled
+    Done,     // ended (its exit step has run)
+};
+
+// A frame: the body a thread is running and its locals. A thread runs its own body; a delivered
+// APC pushes a frame for the APC's body on top.
+struct Frame {
+    int32_t body = -1;
+    uint32_t pc = 0;
+    std::vector<int64_t> locals;
+};
+
+struct ThreadState {
+    int32_t decl = -1;            // Program::threadDecls index; -1 for DriverUnload
+    int64_t instance = 0;         // instance number (`self`)
+    std::string name;             // "FileMoveThread", "Reader[2]", ...
+    ThreadStatus status = ThreadStatus::Parked;
+    std::vector<Frame> frames;    // frames.back() is running
+    PreparedOp pending;           // the next visible operation, evaluated
+    Irql irql = Irql::Passive;
+    int32_t kernelApcDisable = 0; // KeEnterCriticalRegion depth (also implicit while owning a KMUTEX)
+    int32_t specialApcDisable = 0;// KeEnterGuardedRegion depth
+    std::vector<uint32_t> held;   // object ids held, in acquisition order (diagnostics, lock order)
+    bool waiting = false;         // queued in an object's wait list (disabled until granted)
+
+    Frame& frame() { return frames.back(); }
+    const Frame& frame() const { return frames.back(); }
+    int64_t* locals() { return frames.back().locals.data(); }
+};
+
+// State of one kernel object. One shape serves every primitive; each model in models/sync/ gives
+// the fields their meaning (and documents it in its own file).
+struct ObjectState {
+    ObjectType type = ObjectType::FAST_MUTEX;
+    int32_t owner = kNoThread;    // exclusive owner, if the primitive has one
+    int64_t signal = 0;           // signal state / count / recursion, per primitive
+    int8_t savedIrql = 0;         // IRQL to restore at release (fast mutex, spin lock)
+};
+
+struct World {
+    const Program* program = nullptr;
+    std::vector<ThreadState> threads;        // in creation order: the schedule's thread indices
+    std::vector<ObjectState> objects;        // by object id
+    std::vector<int64_t> globals;            // by global slot
+    std::vector<int64_t> templateInstances;  // per thread decl: instances started so far
+    std::vector<std::vector<int32_t>> threadOf;  // per thread decl: instance -> thread index
+
+    // The thread index of instance `instance` of declaration `decl`, or -1 if not created (yet).
+    int32_t threadFor(int32_t decl, int64_t instance) const
+    {
+        if (decl < 0 || size_t(decl) >= threadOf.size()) return -1;
+        const auto& v = threadOf[size_t(decl)];
+        return instance >= 0 && size_t(instance) < v.size() ? v[size_t(instance)] : -1;
+    }
+};
+
+}  // namespace checker

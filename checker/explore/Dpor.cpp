@@ -1,0 +1,206 @@
+#include "checker/explore/Dpor.hpp"
+
+#include "checker/program/Invariant.hpp"
+
+#include <algorithm>
+
+namespace checker {
+
+namespace {
+
+double secondsSince(std::chrono::steady_clock::time_point t)
+{
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+}
+
+}  // namespace
+
+DporExplorer::DporExplorer(const Program& program, const ExploreOptions& options,
+                           const std::function<void(const Progress&)>& onProgress)
+    : program_(program), options_(options), onProgress_(onProgress),
+      runner_(program, options, findings_, outcomes_)
+{
+}
+
+ExploreResult DporExplorer::run()
+{
+    start_ = lastProgress_ = std::chrono::steady_clock::now();
+    runner_.begin();
+    log_.begin(runner_.actorCount());
+    nodes_.clear();
+    nodes_.emplace_back();
+    for (;;) {
+        Outcome outcome = forward();
+        if (outcome == Outcome::Interrupted) break;
+        if (outcome == Outcome::SleepBlocked) stats_.blockedExecutions++;
+        else account(runner_.finish());
+        if (budgetExhausted() && hasPendingWork()) break;
+        stopReason_.clear();
+        if (!backtrack()) break;
+    }
+    stats_.complete = stopReason_.empty();
+    stats_.stoppedBy = stopReason_;
+    stats_.distinctOutcomes = outcomes_.distinct();
+    stats_.elapsedSeconds = secondsSince(start_);
+    reportProgress(true);
+
+    ExploreResult result;
+    result.stats = stats_;
+    result.findings = findings_.findings();
+    if (auto divergence = outcomes_.divergence()) result.findings.push_back(std::move(*divergence));
+    result.outcomes = outcomes_.outcomes();
+    return result;
+}
+
+// Runs the current execution to its end, following the wakeup tree where one is given and
+// otherwise the first enabled actor not asleep.
+DporExplorer::Outcome DporExplorer::forward()
+{
+    for (;;) {
+        if (runner_.stopped()) return Outcome::Ended;
+        uint32_t depth = log_.size();
+        WakeupTree guide;
+        int32_t actor;
+        if (!nodes_[depth].wut.empty()) {
+            actor = int32_t(nodes_[depth].wut.takeLeftmost(guide).actor);
+            CHECKER_INVARIANT(runner_.enabled(uint32_t(actor)));
+        } else {
+            actor = chooseFree(nodes_[depth]);
+            if (actor < 0) return runner_.anyEnabled() ? Outcome::SleepBlocked : Outcome::Ended;
+        }
+        runner_.footprint(uint32_t(actor), footprint_);
+        const StepEffects& effects = runner_.step(uint32_t(actor));
+        bool fresh = depth >= freshFrom_;
+        log_.push(uint32_t(actor), runner_.laneOf(uint32_t(actor)), footprint_, effects.createdThread,
+                  fresh ? &races_ : nullptr);
+
+        Node child;
+        child.wut = std::move(guide);
+        SeqEvent taken = eventAt(depth);
+        for (const SeqEvent& q : nodes_[depth].sleep)
+            if (!seqDependent(q, taken)) child.sleep.push_back(q);
+        nodes_.push_back(std::move(child));
+        if (fresh) processRaces(depth);
+
+        if (options_.stopOnFirst && findings_.size() > 0) {
+            account(ExecutionRunner::End::Stopped);
+            stopReason_ = "first_finding";
+            return Outcome::Interrupted;
+        }
+        if ((log_.size() & 255) == 0) {
+            reportProgress(false);
+            if (interrupted()) return Outcome::Interrupted;
+        }
+    }
+}
+
+int32_t DporExplorer::chooseFree(const Node& node) const
+{
+    for (uint32_t a = 0; a < runner_.actorCount(); ++a) {
+        if (!runner_.enabled(a)) continue;
+        bool asleep = std::any_of(node.sleep.begin(), node.sleep.end(),
+                                  [&](const SeqEvent& q) { return q.actor == a; });
+        if (!asleep) return int32_t(a);
+    }
+    return -1;
+}
+
+SeqEvent DporExplorer::eventAt(uint32_t depth) const
+{
+    const EventRecord& e = log_.event(depth);
+    SeqEvent s;
+    s.actor = e.actor;
+    s.lane = e.lane;
+    s.createsLane = e.createsLane;
+    s.touches.assign(log_.touches(depth), log_.touches(depth) + e.touchCount);
+    return s;
+}
+
+// For each race (e at depth i, e' the newest event): the sequence v = notdep(e).e' — the events
+// after e that do not happen after it, then e' — is a way to reverse the race. Unless a sleeping
+// actor at i could start v (that trace is explored already), v goes into i's wakeup tree.
+void DporExplorer::processRaces(uint32_t depth)
+{
+    for (uint32_t i : races_) {
+        std::vector<SeqEvent> v;
+        for (uint32_t k = i + 1; k < depth; ++k)
+            if (!log_.happensBefore(i, k)) v.push_back(eventAt(k));
+        v.push_back(eventAt(depth));
+        Node& node = nodes_[i];
+        size_t position;
+        bool covered = std::any_of(node.sleep.begin(), node.sleep.end(),
+                                   [&](const SeqEvent& q) { return isWeakInitial(q, v, &position); });
+        if (!covered) node.wut.insert(std::move(v));
+    }
+}
+
+// Finds the deepest node with sequences left to explore, restores the state there (re-running
+// the prefix from the initial state) and returns true; false when exploration is complete.
+bool DporExplorer::backtrack()
+{
+    for (uint32_t d = log_.size(); d-- > 0;) {
+        Node& node = nodes_[d];
+        node.sleep.push_back(eventAt(d));
+        if (node.wut.empty()) continue;
+        std::vector<uint32_t> prefix;
+        for (uint32_t k = 0; k < d; ++k) prefix.push_back(log_.event(k).actor);
+        log_.truncate(d);
+        nodes_.resize(d + 1);
+        freshFrom_ = d;
+        runner_.begin();
+        for (uint32_t actor : prefix) runner_.step(actor);
+        return true;
+    }
+    return false;
+}
+
+bool DporExplorer::hasPendingWork() const
+{
+    return std::any_of(nodes_.begin(), nodes_.end(), [](const Node& n) { return !n.wut.empty(); });
+}
+
+void DporExplorer::account(ExecutionRunner::End end)
+{
+    if (end == ExecutionRunner::End::Discarded) {
+        stats_.assumeDiscarded++;
+        return;
+    }
+    stats_.executions++;
+    stats_.steps += runner_.depth();
+    stats_.maxDepth = std::max<uint64_t>(stats_.maxDepth, runner_.depth());
+}
+
+bool DporExplorer::interrupted()
+{
+    if (options_.interrupt && options_.interrupt->load()) stopReason_ = "interrupt";
+    else if (options_.timeLimitSeconds && secondsSince(start_) >= *options_.timeLimitSeconds)
+        stopReason_ = "time_limit";
+    return !stopReason_.empty();
+}
+
+bool DporExplorer::budgetExhausted()
+{
+    if (interrupted()) return true;
+    if (options_.maxExecutions && stats_.executions >= *options_.maxExecutions)
+        stopReason_ = "max_executions";
+    else if (options_.stopOnFirst && findings_.size() > 0)
+        stopReason_ = "first_finding";
+    return !stopReason_.empty();
+}
+
+void DporExplorer::reportProgress(bool force)
+{
+    if (!onProgress_) return;
+    auto now = std::chrono::steady_clock::now();
+    if (!force && std::chrono::duration<double>(now - lastProgress_).count() < 0.5) return;
+    lastProgress_ = now;
+    Progress p;
+    p.executions = stats_.executions;
+    p.steps = stats_.steps;
+    p.depth = log_.size();
+    p.findings = findings_.size();
+    p.elapsedSeconds = secondsSince(start_);
+    onProgress_(p);
+}
+
+}  // namespace checker

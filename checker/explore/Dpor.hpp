@@ -1,0 +1,61 @@
+#pragma once
+// The `dpor` strategy: stateless, exhaustive, optimal dynamic partial-order reduction —
+// Optimal-DPOR with wakeup trees and sleep sets (Abdulla, Aronis, Jonsson, Sagonas, JACM 2017).
+// It explores one complete execution per Mazurkiewicz trace of the program under the footprint
+// dependency relation, detecting races incrementally as events run.
+//
+// Locks whose acquire is disabled while held (fast mutexes) follow the lock-aware treatment of
+// Nidhugg: a release -> acquire dependency orders but is not a race; the race to reverse is the
+// one between the two acquires.
+
+#include "checker/explore/EventLog.hpp"
+#include "checker/explore/ExecutionRunner.hpp"
+#include "checker/explore/WakeupTree.hpp"
+
+#include <chrono>
+#include <functional>
+
+namespace checker {
+
+class DporExplorer {
+public:
+    DporExplorer(const Program& program, const ExploreOptions& options,
+                 const std::function<void(const Progress&)>& onProgress);
+
+    ExploreResult run();
+
+private:
+    struct Node {
+        std::vector<SeqEvent> sleep;  // actors whose next event need not be explored from here
+        WakeupTree wut;               // sequences still to explore from here
+    };
+    enum class Outcome { Ended, SleepBlocked, Interrupted };
+
+    Outcome forward();
+    bool backtrack();
+    bool hasPendingWork() const;
+    int32_t chooseFree(const Node& node) const;
+    void processRaces(uint32_t depth);
+    SeqEvent eventAt(uint32_t depth) const;
+    void account(ExecutionRunner::End end);
+    bool interrupted();
+    bool budgetExhausted();
+    void reportProgress(bool force);
+
+    const Program& program_;
+    const ExploreOptions& options_;
+    const std::function<void(const Progress&)>& onProgress_;
+    FindingCollector findings_;
+    OutcomeTracker outcomes_;
+    ExecutionRunner runner_;
+    EventLog log_;
+    std::vector<Node> nodes_;
+    uint32_t freshFrom_ = 0;
+    Footprint footprint_;
+    std::vector<uint32_t> races_;
+    report::ExplorationStats stats_;
+    std::chrono::steady_clock::time_point start_, lastProgress_;
+    std::string stopReason_;
+};
+
+}  // namespace checker

@@ -1,0 +1,144 @@
+#include "checker/explore/ExecutionRunner.hpp"
+
+#include "checker/detect/Locations.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace checker {
+
+namespace {
+
+report::FindingKind kindOf(ModelIssue::Kind kind)
+{
+    switch (kind) {
+    case ModelIssue::Kind::ApiMisuse: return report::FindingKind::ApiMisuse;
+    case ModelIssue::Kind::RuntimeError: return report::FindingKind::RuntimeError;
+    case ModelIssue::Kind::AssertionFailure: return report::FindingKind::AssertionFailure;
+    case ModelIssue::Kind::Livelock: return report::FindingKind::Livelock;
+    case ModelIssue::Kind::AssumeFailed: break;
+    }
+    return report::FindingKind::RuntimeError;
+}
+
+}  // namespace
+
+ExecutionRunner::ExecutionRunner(const Program& program, const ExploreOptions& options,
+                                 FindingCollector& findings, OutcomeTracker& outcomes)
+    : program_(program), options_(options), findings_(findings), outcomes_(outcomes),
+      interp_(program), deadlocks_(interp_)
+{
+}
+
+void ExecutionRunner::begin()
+{
+    schedule_.clear();
+    stopped_ = discarded_ = cycleFound_ = false;
+    findings_.beginExecution();
+    interp_.init(world_, effects_);
+    absorb(effects_);
+}
+
+bool ExecutionRunner::anyEnabled() const
+{
+    for (uint32_t a = 0; a < actorCount(); ++a)
+        if (enabled(a)) return true;
+    return false;
+}
+
+const StepEffects& ExecutionRunner::step(uint32_t actor)
+{
+    schedule_.push_back(report::ScheduleEntry{false, actor});
+    interp_.step(world_, actor, effects_);
+    absorb(effects_);
+    if (!stopped()) {
+        if (auto dl = deadlocks_.checkCycleThrough(world_, laneOf(actor))) {
+            cycleFound_ = true;
+            if (dl->misuse) record(std::move(*dl->misuse));
+            record(std::move(dl->finding));
+        }
+        checkStepBound();
+    }
+    return effects_;
+}
+
+void ExecutionRunner::absorb(const StepEffects& effects)
+{
+    for (const ModelIssue& issue : effects.issues) {
+        if (issue.kind == ModelIssue::Kind::AssumeFailed) {
+            discarded_ = true;
+            continue;
+        }
+        if (issue.stopsExecution) stopped_ = true;
+        record(fromIssue(issue));
+    }
+}
+
+report::Finding ExecutionRunner::fromIssue(const ModelIssue& issue) const
+{
+    report::Finding f;
+    f.kind = kindOf(issue.kind);
+    f.rule = issue.rule;
+    std::string thread = issue.thread >= 0 ? world_.threads[size_t(issue.thread)].name : "";
+    report::Location loc = statementLocation(program_, thread, issue.stmt);
+    f.message = issue.message.empty() ? report::findingKindId(f.kind) + (" at " + loc.text) : issue.message;
+    if (f.kind == report::FindingKind::AssertionFailure)
+        f.message = "assertion failed in " + thread + ": " + loc.text + (issue.message.empty() ? "" : " — " + issue.message);
+    if (!thread.empty()) f.threads.push_back(thread);
+    std::string objects;
+    for (uint32_t id : issue.objects) {
+        f.objects.push_back(objectName(program_, id));
+        objects += (objects.empty() ? "" : ",") + f.objects.back();
+    }
+    f.fingerprint = std::string(report::findingKindId(f.kind)) + ":" + (f.rule.empty() ? "" : f.rule + ":") +
+                    loc.pointer + (objects.empty() ? "" : ":" + objects);
+    f.locations.push_back(std::move(loc));
+    return f;
+}
+
+void ExecutionRunner::record(report::Finding finding)
+{
+    if (findings_.seenInExecution(finding.fingerprint)) return;
+    finding.witness.schedule = schedule_;
+    findings_.add(std::move(finding));
+}
+
+void ExecutionRunner::checkStepBound()
+{
+    if (schedule_.size() < options_.maxSteps) return;
+    std::set<std::string> running;
+    report::Finding f;
+    f.kind = report::FindingKind::Livelock;
+    for (ThreadId t = 0; t < world_.threads.size(); ++t) {
+        if (!interp_.alive(world_, t)) continue;
+        running.insert(program_.threadDecls[size_t(world_.threads[t].decl)].name);
+        f.threads.push_back(world_.threads[t].name);
+        f.locations.push_back(pendingLocation(world_, t));
+    }
+    std::string names;
+    for (const auto& n : running) names += (names.empty() ? "" : ",") + n;
+    f.message = "the execution reached the step bound (" + std::to_string(options_.maxSteps) +
+                " visible steps, --max-steps) with threads still running";
+    f.fingerprint = "livelock:" + names;
+    stopped_ = true;
+    record(std::move(f));
+}
+
+ExecutionRunner::End ExecutionRunner::finish()
+{
+    if (discarded_) return End::Discarded;
+    if (stopped_) return End::Stopped;
+    bool alive = false;
+    for (ThreadId t = 0; t < world_.threads.size(); ++t) alive = alive || interp_.alive(world_, t);
+    if (alive) {
+        if (!cycleFound_) {
+            DeadlockReport dl = deadlocks_.globalDeadlock(world_);
+            record(std::move(dl.finding));
+        }
+        return End::Deadlocked;
+    }
+    outcomes_.record(world_, schedule_);
+    return End::Complete;
+}
+
+}  // namespace checker

@@ -1,0 +1,88 @@
+#include "checker/explore/Explorer.hpp"
+
+#include "checker/explore/Dpor.hpp"
+#include "checker/explore/RandomWalk.hpp"
+#include "checker/detect/Locations.hpp"
+#include "checker/scenario/InputError.hpp"
+
+namespace checker {
+
+void checkSupported(const Program& program)
+{
+    for (const Body& body : program.bodies) {
+        for (const Instr& in : body.code) {
+            if (in.op != OpCode::Call) continue;
+            const CallInstr& call = program.calls[size_t(in.a)];
+            const CallModel* model = callModel(call.api);
+            std::string name(apiSpec(call.api).name);
+            std::string pointer = program.statements[size_t(in.stmt)].pointer;
+            if (!model) throw InputError(program.file, pointer, name + " is not supported yet");
+            std::string missing = model->unsupported(program, call);
+            if (!missing.empty()) throw InputError(program.file, pointer, name + ": " + missing);
+        }
+    }
+    if (!program.apcs.empty())
+        throw InputError(program.file, "/apcs", "APC delivery is not supported yet");
+    if (program.unloadBody >= 0)
+        throw InputError(program.file, "/unload", "the unload routine is not supported yet");
+    if (!program.directories.empty() || !program.files.empty())
+        throw InputError(program.file, "/filesystem", "the simulated file system is not supported yet");
+    if (!program.expect.final.empty())
+        throw InputError(program.file, "/expect/final", "final file-system predicates are not supported yet");
+}
+
+ExploreResult explore(const Program& program, const ExploreOptions& options,
+                      const std::function<void(const Progress&)>& onProgress)
+{
+    checkSupported(program);
+    switch (options.strategy) {
+    case Strategy::Dpor: return DporExplorer(program, options, onProgress).run();
+    case Strategy::Random: return runRandomWalks(program, options, onProgress);
+    case Strategy::Bounded: throw InputError("--strategy bounded is not supported yet");
+    case Strategy::Pct: throw InputError("--strategy pct is not supported yet");
+    }
+    throw InputError("unknown strategy");
+}
+
+ReplayResult replay(const Program& program, const report::Witness& witness, const ExploreOptions& options)
+{
+    checkSupported(program);
+    FindingCollector findings;
+    OutcomeTracker outcomes;
+    ExecutionRunner runner(program, options, findings, outcomes);
+    runner.setDescribeSteps(true);
+    runner.begin();
+    ReplayResult result;
+    for (const report::ScheduleEntry& entry : witness.schedule) {
+        if (entry.apc || entry.index >= runner.actorCount() || runner.stopped() || !runner.enabled(entry.index)) {
+            result.scheduleValid = false;
+            result.problem = "step " + std::to_string(result.steps.size() + 1) + " names " +
+                             (entry.apc ? "APC " : "thread ") + std::to_string(entry.index) +
+                             ", which cannot take a step there";
+            break;
+        }
+        ReplayStep step;
+        step.index = result.steps.size() + 1;
+        step.thread = runner.world().threads[entry.index].name;
+        const PreparedOp& op = runner.world().threads[entry.index].pending;
+        report::Location loc = statementLocation(program, step.thread, op.stmt);
+        step.statement = op.kind == PendingKind::Exit ? "exit" : loc.text;
+        step.pointer = loc.pointer;
+        step.line = loc.line;
+        std::vector<uint32_t> touched;
+        if (op.kind == PendingKind::Call && op.call && op.call->object.decl >= 0) touched.push_back(op.object);
+        step.result = runner.step(entry.index).result;
+        for (uint32_t id : touched) step.objectStates.push_back(describeObject(runner.world(), id));
+        result.steps.push_back(std::move(step));
+    }
+    if (result.scheduleValid && !runner.stopped() && !runner.anyEnabled()) runner.finish();
+    for (ThreadId t = 0; t < runner.actorCount(); ++t) {
+        const Interpreter& in = runner.interpreter();
+        if (!in.alive(runner.world(), t) || in.enabled(runner.world(), t)) continue;
+        result.blockedThreads.push_back(describeWait(runner.world(), in, t));
+    }
+    result.findings = findings.findings();
+    return result;
+}
+
+}  // namespace checker

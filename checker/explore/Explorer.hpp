@@ -1,0 +1,81 @@
+#pragma once
+// The explorer's public face: run a compiled Program under a strategy and return everything the
+// command line needs (STYLE.md 4: the run returns a result object; main only maps it to output).
+
+#include "checker/program/Program.hpp"
+#include "reports/Report.hpp"
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace checker {
+
+enum class Strategy : uint8_t { Dpor, Bounded, Random, Pct };
+
+struct ExploreOptions {
+    Strategy strategy = Strategy::Dpor;
+    std::optional<uint64_t> maxExecutions;   // stop after this many complete executions
+    std::optional<double> timeLimitSeconds;  // stop after this much wall time
+    bool stopOnFirst = false;                // stop at the first finding
+    uint64_t maxSteps = 10'000'000;          // per-execution visible-step bound -> livelock
+    unsigned jobs = 1;
+    uint64_t seed = 0;                       // random / pct
+    uint64_t runs = 1000;                    // random / pct
+    int64_t preemptionBound = 2;             // bounded
+    // Set from another thread (e.g. a SIGINT handler) to stop exploration; the result is then
+    // incomplete with stoppedBy "interrupt".
+    const std::atomic<bool>* interrupt = nullptr;
+};
+
+// Progress, reported every so often while exploring (never affects the result).
+struct Progress {
+    uint64_t executions = 0;
+    uint64_t steps = 0;
+    uint64_t depth = 0;
+    uint64_t findings = 0;
+    double elapsedSeconds = 0;
+};
+
+struct ExploreResult {
+    report::ExplorationStats stats;
+    std::vector<report::Finding> findings;   // deduplicated by fingerprint, with counts; unsorted
+    std::vector<report::Outcome> outcomes;   // every distinct final state, in discovery order
+};
+
+// Throws InputError naming the statement when the program uses a call (or a part of the format)
+// the engine cannot run yet. explore() and replay() call it first; `checker validate` too.
+void checkSupported(const Program& program);
+
+// Explores `program`. Deterministic: the same program and options give the same result (timing
+// aside), whatever `jobs` is. Throws InputError for options that do not fit the program.
+ExploreResult explore(const Program& program, const ExploreOptions& options,
+                      const std::function<void(const Progress&)>& onProgress = {});
+
+// One visible step of a replayed witness, rendered for `checker replay`.
+struct ReplayStep {
+    uint64_t index = 0;                  // 1-based
+    std::string thread;                  // thread name
+    std::string statement;               // statement text, e.g. "ExAcquireFastMutex(M[1])"
+    std::string pointer;                 // its JSON pointer
+    int32_t line = 0;
+    std::string result;                  // e.g. "status = STATUS_SUCCESS", "x = 42", "blocked"
+    std::vector<std::string> objectStates;  // touched objects after the step: "M[1]: owner T1, waiters: T2"
+};
+
+struct ReplayResult {
+    bool scheduleValid = true;           // false: an entry named a thread that could not step
+    std::string problem;                 // why the schedule did not replay, if it did not
+    std::vector<ReplayStep> steps;
+    std::vector<report::Finding> findings;     // findings raised during the replayed execution
+    std::vector<std::string> blockedThreads;   // at the end: "T2 waits for M[1] (owner T1; other waiters: -)"
+};
+
+// Re-executes `witness` from the initial state, step by step.
+ReplayResult replay(const Program& program, const report::Witness& witness,
+                    const ExploreOptions& options);
+
+}  // namespace checker

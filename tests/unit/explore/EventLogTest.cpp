@@ -1,0 +1,197 @@
+// The explorer's happens-before and race detection on hand-made event sequences.
+
+#include "checker/explore/EventLog.hpp"
+
+#include <cppunit/extensions/HelperMacros.h>
+
+using namespace checker;
+
+namespace {
+
+const Location X = makeLocation(LocationClass::Global, 0);
+const Location Y = makeLocation(LocationClass::Global, 1);
+const Location L = makeLocation(LocationClass::Object, 0);
+
+Footprint fp(Location l, Access a)
+{
+    Footprint f;
+    f.add(l, a);
+    return f;
+}
+
+}  // namespace
+
+class EventLogTest : public CppUnit::TestFixture {
+    CPPUNIT_TEST_SUITE(EventLogTest);
+    CPPUNIT_TEST(writeWriteIsARace);
+    CPPUNIT_TEST(readsCommute);
+    CPPUNIT_TEST(writeRacesWithEveryUnorderedRead);
+    CPPUNIT_TEST(programOrderIsNotARace);
+    CPPUNIT_TEST(onlyTheLatestWriteRaces);
+    CPPUNIT_TEST(lockRaceIsBetweenAcquires);
+    CPPUNIT_TEST(accessesUnderALockAreOrdered);
+    CPPUNIT_TEST(failedTryInsideACriticalSectionIsNoRaceForTheNextAcquire);
+    CPPUNIT_TEST(observeAfterReleaseIsNoRace);
+    CPPUNIT_TEST(pollBeforeExitIsARace);
+    CPPUNIT_TEST(creationOrdersTheNewLane);
+    CPPUNIT_TEST(truncateForgetsLaterEvents);
+    CPPUNIT_TEST_SUITE_END();
+
+public:
+    void writeWriteIsARace()
+    {
+        EventLog log;
+        log.begin(2);
+        std::vector<uint32_t> races;
+        log.push(0, 0, fp(X, Access::Write), -1, &races);
+        CPPUNIT_ASSERT(races.empty());
+        log.push(1, 1, fp(X, Access::Write), -1, &races);
+        CPPUNIT_ASSERT_EQUAL(size_t(1), races.size());
+        CPPUNIT_ASSERT_EQUAL(0u, races[0]);
+        CPPUNIT_ASSERT(log.happensBefore(0, 1));
+    }
+
+    void readsCommute()
+    {
+        EventLog log;
+        log.begin(2);
+        std::vector<uint32_t> races;
+        log.push(0, 0, fp(X, Access::Read), -1, &races);
+        log.push(1, 1, fp(X, Access::Read), -1, &races);
+        CPPUNIT_ASSERT(races.empty());
+        CPPUNIT_ASSERT(!log.happensBefore(0, 1));
+    }
+
+    void writeRacesWithEveryUnorderedRead()
+    {
+        EventLog log;
+        log.begin(3);
+        std::vector<uint32_t> races;
+        log.push(0, 0, fp(X, Access::Read), -1, &races);
+        log.push(1, 1, fp(X, Access::Read), -1, &races);
+        log.push(2, 2, fp(X, Access::Write), -1, &races);
+        CPPUNIT_ASSERT_EQUAL(size_t(2), races.size());
+    }
+
+    void programOrderIsNotARace()
+    {
+        EventLog log;
+        log.begin(1);
+        std::vector<uint32_t> races;
+        log.push(0, 0, fp(X, Access::Write), -1, &races);
+        log.push(0, 0, fp(X, Access::Write), -1, &races);
+        CPPUNIT_ASSERT(races.empty());
+        CPPUNIT_ASSERT(log.happensBefore(0, 1));
+    }
+
+    void onlyTheLatestWriteRaces()
+    {
+        // w0(T0) w1(T1) w2(T2): w0 is ordered before w1, so the new write races only with w1.
+        EventLog log;
+        log.begin(3);
+        std::vector<uint32_t> races;
+        log.push(0, 0, fp(X, Access::Write), -1, &races);
+        log.push(1, 1, fp(X, Access::Write), -1, &races);
+        log.push(2, 2, fp(X, Access::Write), -1, &races);
+        CPPUNIT_ASSERT_EQUAL(size_t(1), races.size());
+        CPPUNIT_ASSERT_EQUAL(1u, races[0]);
+    }
+
+    void lockRaceIsBetweenAcquires()
+    {
+        // T0: acquire L, release L; T1: acquire L. The race to reverse is acquire/acquire.
+        EventLog log;
+        log.begin(2);
+        std::vector<uint32_t> races;
+        log.push(0, 0, fp(L, Access::Acquire), -1, &races);
+        log.push(0, 0, fp(L, Access::Release), -1, &races);
+        log.push(1, 1, fp(L, Access::Acquire), -1, &races);
+        CPPUNIT_ASSERT_EQUAL(size_t(1), races.size());
+        CPPUNIT_ASSERT_EQUAL(0u, races[0]);
+        CPPUNIT_ASSERT(log.happensBefore(1, 2));
+    }
+
+    void accessesUnderALockAreOrdered()
+    {
+        // T0: acq, write X, rel; T1: acq, write X. The writes are ordered through the lock.
+        EventLog log;
+        log.begin(2);
+        std::vector<uint32_t> races;
+        log.push(0, 0, fp(L, Access::Acquire), -1, &races);
+        log.push(0, 0, fp(X, Access::Write), -1, &races);
+        log.push(0, 0, fp(L, Access::Release), -1, &races);
+        log.push(1, 1, fp(L, Access::Acquire), -1, &races);
+        log.push(1, 1, fp(X, Access::Write), -1, &races);
+        CPPUNIT_ASSERT(races.empty());
+        CPPUNIT_ASSERT(log.happensBefore(1, 4));
+    }
+
+    void failedTryInsideACriticalSectionIsNoRaceForTheNextAcquire()
+    {
+        // T0: acq L; T2: failed try (read L); T0: rel L; T1: acq L. T1's acquire could not run
+        // before the failed try (T0 held L), so only the acquire/acquire race remains.
+        EventLog log;
+        log.begin(3);
+        std::vector<uint32_t> races;
+        log.push(0, 0, fp(L, Access::Acquire), -1, &races);
+        log.push(2, 2, fp(L, Access::Read), -1, &races);
+        CPPUNIT_ASSERT_EQUAL(size_t(1), races.size());
+        log.push(0, 0, fp(L, Access::Release), -1, &races);
+        CPPUNIT_ASSERT_EQUAL(size_t(1), races.size());  // the failed try races with the release
+        log.push(1, 1, fp(L, Access::Acquire), -1, &races);
+        CPPUNIT_ASSERT_EQUAL(size_t(1), races.size());
+        CPPUNIT_ASSERT_EQUAL(0u, races[0]);
+    }
+
+    void observeAfterReleaseIsNoRace()
+    {
+        const Location T = makeLocation(LocationClass::Thread, 0);
+        EventLog log;
+        log.begin(2);
+        std::vector<uint32_t> races;
+        log.push(0, 0, fp(T, Access::Release), -1, &races);
+        log.push(1, 1, fp(T, Access::Observe), -1, &races);
+        CPPUNIT_ASSERT(races.empty());
+        CPPUNIT_ASSERT(log.happensBefore(0, 1));
+    }
+
+    void pollBeforeExitIsARace()
+    {
+        const Location T = makeLocation(LocationClass::Thread, 0);
+        EventLog log;
+        log.begin(2);
+        std::vector<uint32_t> races;
+        log.push(0, 0, fp(T, Access::Release), -1, &races);
+        log.push(1, 1, fp(T, Access::Read), -1, &races);
+        CPPUNIT_ASSERT_EQUAL(size_t(1), races.size());
+    }
+
+    void creationOrdersTheNewLane()
+    {
+        EventLog log;
+        log.begin(1);
+        std::vector<uint32_t> races;
+        log.push(0, 0, Footprint{}, 1, &races);          // T0 creates T1
+        log.push(1, 1, fp(Y, Access::Write), -1, &races);
+        CPPUNIT_ASSERT(log.happensBefore(0, 1));
+    }
+
+    void truncateForgetsLaterEvents()
+    {
+        EventLog log;
+        log.begin(2);
+        std::vector<uint32_t> races;
+        log.push(0, 0, fp(X, Access::Write), -1, &races);
+        log.push(1, 1, fp(X, Access::Write), -1, &races);
+        log.truncate(1);
+        CPPUNIT_ASSERT_EQUAL(1u, log.size());
+        log.push(1, 1, fp(Y, Access::Write), -1, &races);
+        CPPUNIT_ASSERT(races.empty());
+        CPPUNIT_ASSERT(!log.happensBefore(0, 1));
+        log.push(1, 1, fp(X, Access::Write), -1, &races);
+        CPPUNIT_ASSERT_EQUAL(size_t(1), races.size());
+        CPPUNIT_ASSERT_EQUAL(0u, races[0]);
+    }
+};
+
+CPPUNIT_TEST_SUITE_REGISTRATION(EventLogTest);
