@@ -1,0 +1,73 @@
+#include "SampleReport.hpp"
+
+#include "reports/DotWriter.hpp"
+#include "reports/JsonReportWriter.hpp"
+#include "reports/ReportFiles.hpp"
+
+#include <cppunit/extensions/HelperMacros.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include <unistd.h>
+
+namespace checker::report {
+namespace {
+
+namespace fs = std::filesystem;
+
+class ReportFilesTest : public CppUnit::TestFixture {
+    CPPUNIT_TEST_SUITE(ReportFilesTest);
+    CPPUNIT_TEST(writesReportAndDotFiles);
+    CPPUNIT_TEST(removesOnlyStaleFindingDotFiles);
+    CPPUNIT_TEST_SUITE_END();
+
+    fs::path root_;
+
+    static Report canonicalSample()
+    {
+        Report report = testing::sampleReport();
+        canonicalize(report);
+        return report;
+    }
+
+public:
+    void setUp() override
+    {
+        root_ = fs::temp_directory_path() / ("checker-files-" + std::to_string(::getpid()));
+        fs::remove_all(root_);
+        fs::create_directories(root_);
+    }
+
+    void tearDown() override { fs::remove_all(root_); }
+
+    void writesReportAndDotFiles()
+    {
+        const Report report = canonicalSample();
+        const fs::path path = writeReportFiles(report, root_);
+        CPPUNIT_ASSERT_EQUAL((root_ / "report.json").string(), path.string());
+        CPPUNIT_ASSERT_EQUAL(JsonReportWriter().render(report), testing::readTextFile(path.string()));
+        CPPUNIT_ASSERT_EQUAL(DotWriter().render(report.findings[0]),
+                             testing::readTextFile((root_ / "F1-deadlock.dot").string()));
+        size_t entries = 0;
+        for ([[maybe_unused]] const auto& entry : fs::directory_iterator(root_)) ++entries;
+        CPPUNIT_ASSERT_EQUAL(size_t(2), entries);
+    }
+
+    void removesOnlyStaleFindingDotFiles()
+    {
+        std::ofstream(root_ / "F3-data_race.dot") << "old";
+        std::ofstream(root_ / "mine.dot") << "keep";
+        std::ofstream(root_ / "F1-deadlock.dot.bak") << "keep";
+        writeReportFiles(canonicalSample(), root_);
+        CPPUNIT_ASSERT(!fs::exists(root_ / "F3-data_race.dot"));
+        CPPUNIT_ASSERT(fs::exists(root_ / "F1-deadlock.dot"));
+        CPPUNIT_ASSERT(fs::exists(root_ / "mine.dot"));
+        CPPUNIT_ASSERT(fs::exists(root_ / "F1-deadlock.dot.bak"));
+    }
+};
+
+CPPUNIT_TEST_SUITE_REGISTRATION(ReportFilesTest);
+
+}  // namespace
+}  // namespace checker::report
