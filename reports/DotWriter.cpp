@@ -30,10 +30,11 @@ const char* shapeOf(const GraphNode& node)
     return "box";
 }
 
+// Threads: name and detail (e.g. the statement it waits at); objects and files also their type.
 std::string nodeLabel(const GraphNode& node)
 {
-    if (node.type == "thread") return node.id;
-    std::string label = node.id + "\n" + node.type;
+    std::string label = node.id;
+    if (node.type != "thread") label += "\n" + node.type;
     if (!node.detail.empty()) label += "\n" + node.detail;
     return label;
 }

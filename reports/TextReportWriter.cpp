@@ -130,7 +130,7 @@ std::string TextReportWriter::render(const Report& report) const
         out += field("expectations", expectations.met ? "met" : "not met");
     else if (!expectations.mismatches.empty())
         out += field("expectations", "none declared: every finding is unexpected");
-    for (const std::string& mismatch : expectations.mismatches) out += field("", mismatch, 4);
+    for (const std::string& mismatch : expectations.mismatches) out += field("", mismatch);
     return out;
 }
 

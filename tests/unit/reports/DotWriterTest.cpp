@@ -41,6 +41,10 @@ public:
         CPPUNIT_ASSERT(contains(dot, "\"FileMoveThread\" [shape=ellipse, label=\"FileMoveThread\""));
         CPPUNIT_ASSERT(contains(dot, "\"FileResource1\" [shape=box, label=\"FileResource1\\nERESOURCE\\nexclusive\""));
         CPPUNIT_ASSERT(contains(dot, "[shape=note"));
+        Finding finding = canonicalDeadlock();
+        finding.graph->nodes[0].detail = "ExAcquireResourceExclusiveLite(FileResource2)";
+        CPPUNIT_ASSERT(contains(DotWriter().render(finding),
+                                "[shape=ellipse, label=\"FileMoveThread\\nExAcquireResourceExclusiveLite(FileResource2)\""));
     }
 
     void cycleEdgesAreBoldRed()

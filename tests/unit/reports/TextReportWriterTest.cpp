@@ -42,7 +42,7 @@ public:
                        "two threads take two resources in opposite orders", "params       DELAY=-2 N=1000",
                        "exploration  complete, dpor: 7 executions, 0 blocked, 412345 steps, max depth 208011, 0.21 s",
                        "outcomes     2 distinct final states", "2 findings", "F1  deadlock", "F2  api_misuse RELEASE_NOT_OWNED  [warning]",
-                       "verdict      FAIL", "expectations not met", "    api_misuse: expected 0, found 1"});
+                       "verdict      FAIL", "expectations not met", "\n             api_misuse: expected 0, found 1\n"});
     }
 
     void deadlockShowsLockdepCycle()
