@@ -21,6 +21,12 @@ namespace checker {
 // Expressions: stack bytecode. An ExprRef names a contiguous run of ops in Program::exprCode.
 // Evaluation leaves exactly one value on the stack. Arithmetic is 64-bit signed; overflow,
 // division by zero and out-of-range shifts are runtime errors (the interpreter reports them).
+// Evaluate with evalExpr / expandTemplate (Eval.hpp).
+//
+// NTSTATUS values are held sign-extended from 32 bits (ntStatus() in Constants.hpp): the constant
+// STATUS_INVALID_HANDLE is -1073741816, and a model that writes a status local must write
+// ntStatus(code) so that `s == STATUS_...` and `s < 0` behave as in C. NT_SUCCESS(x) is
+// (int32)x >= 0. Flags and access masks stay positive (GENERIC_READ is 0x80000000).
 
 enum class ExprOpCode : uint8_t {
     Const,      // push imm
@@ -101,7 +107,8 @@ struct ObjRef {
 };
 using GlobalRef = ObjRef;
 
-// A reference to a thread instance by name: declaration + instance number.
+// A reference to a thread instance by name: declaration + instance number. For a template thread
+// (autostart false), instance K is the K-th one PsCreateSystemThread started (0-based).
 struct ThreadRef {
     int32_t decl = -1;     // index into Program::threadDecls
     int64_t instance = 0;
@@ -109,6 +116,10 @@ struct ThreadRef {
 
 // ---------------------------------------------------------------------------------------------
 // Calls. One CallInstr per call statement; the fields used depend on the Api (see ArgSlot).
+// Defaults are compiled in: `options` of ZwCreateFile/ZwOpenFile is a Const
+// FILE_SYNCHRONOUS_IO_NONALERT, `adjustment` of KeReleaseSemaphore a Const 1, `count` of
+// KeInitializeSemaphore a Const 0. Flag arguments (access, share, disposition, options) are
+// always Const. `offset` stays empty when not given (the handle's current position).
 
 struct CallInstr {
     Api api = Api::Count_;
@@ -173,6 +184,11 @@ struct StatementInfo {
 };
 
 // A body of code: a thread's, an APC's, or the unload routine's.
+// Locals: slot 0 is `self`; every name assigned anywhere in the body (let, load, for, a call's
+// out-arguments) is a local of the whole body, in document order of first assignment; after them
+// come hidden slots named "v.below" holding a `for` loop's bound (evaluated once, when the bound
+// is not a constant). Every local starts at 0. A `for` variable is an ordinary local, incremented
+// after each iteration (C's `for (v = from; v < below; ++v)`).
 struct Body {
     std::vector<Instr> code;  // always ends with End
     uint32_t localCount = 0;  // slot 0 is `self`

@@ -198,7 +198,8 @@ ExprRef CallReader::readFlags(const Json& value, const std::string& pointer, Fla
 
 int64_t CallReader::flagToken(std::string_view token, const std::string& pointer, FlagGroup group)
 {
-    static constexpr std::array<std::string_view, 4> kGroupNames{"access", "share", "disposition", "options"};
+    static constexpr std::array<std::string_view, 4> kGroupNames{"an access flag", "a share flag", "a disposition",
+                                                                 "an option flag"};
     if (!token.empty() && token[0] >= '0' && token[0] <= '9') {
         const bool hex = token.starts_with("0x") || token.starts_with("0X");
         int64_t number = -1;
@@ -209,8 +210,8 @@ int64_t CallReader::flagToken(std::string_view token, const std::string& pointer
         if (flag.name == token) return flag.value;
     std::vector<std::string_view> allowed;
     for (const NamedConstant& flag : flagNames(group)) allowed.push_back(flag.name);
-    context_.fail(pointer, (token.empty() ? std::string("empty flag name") : inQuotes(token) + " is not a " +
-                            std::string(kGroupNames[size_t(group)]) + " flag") +
+    context_.fail(pointer, (token.empty() ? std::string("empty flag name") : inQuotes(token) + " is not " +
+                            std::string(kGroupNames[size_t(group)])) +
                                " (allowed: " + joined(allowed) + ", or an integer)");
 }
 

@@ -2,6 +2,7 @@
 
 #include "checker/scenario/InputError.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <set>
 #include <vector>
@@ -22,6 +23,8 @@ struct Frame {
 // Walks the document without building it, tracking the JSON pointer of the current value.
 class Prescan final : public nlohmann::json_sax<Json> {
 public:
+    explicit Prescan(std::string_view text) : text_(text) {}
+
     bool null() override { return startValue(); }
     bool boolean(bool) override { return startValue(); }
     bool number_integer(number_integer_t) override { return startValue(); }
@@ -44,6 +47,7 @@ private:
     bool startContainer(bool isArray);
     std::string pointer() const;
 
+    std::string_view text_;
     std::vector<Frame> frames_;
 };
 
@@ -75,13 +79,33 @@ bool Prescan::key(string_t& key)
     return true;
 }
 
-bool Prescan::parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& error)
+// Where a syntax error is reported: `position` counts the characters read, up to the one where the
+// lexer stopped. nlohmann's token text restarts only at strings and numbers (each control character
+// shown as "<U+XXXX>"), so when the offending token is a string or a number its start is known;
+// an unclosed comment is placed at its start; otherwise the error is placed at the last character
+// read.
+size_t errorOffset(std::string_view text, size_t position, const std::string& lastToken, const std::string& message)
+{
+    position = std::min(position, text.size());
+    if (message.find("missing closing '*/'") != std::string::npos) return std::min(text.rfind("/*", position), position);
+    size_t length = lastToken.size();
+    for (size_t at = lastToken.find("<U+"); at != std::string::npos; at = lastToken.find("<U+", at + 1))
+        length -= std::min<size_t>(length - 1, 7);
+    const bool isString = lastToken.starts_with('"') &&
+                          ((lastToken.size() > 1 && lastToken.ends_with('"')) || message.find("invalid string") != std::string::npos);
+    const bool isNumber = !lastToken.empty() && lastToken.find_first_not_of("0123456789+-.eE") == std::string::npos;
+    if ((isString || isNumber) && length <= position) return position - length;
+    return position == 0 ? 0 : position - 1;
+}
+
+bool Prescan::parse_error(std::size_t position, const std::string& lastToken, const nlohmann::detail::exception& error)
 {
     std::string message = error.what();
     const size_t colon = message.find(": ");
     if (colon != std::string::npos) message.erase(0, colon + 2);
+    const size_t offset = errorOffset(text_, position, lastToken, message);
     if (message.size() > kMaxMessage) message = message.substr(0, kMaxMessage) + "...";
-    syntaxError.emplace(position, message);
+    syntaxError.emplace(offset, message);
     return false;
 }
 
@@ -141,11 +165,10 @@ Json parseScenarioJson(std::string_view text, const std::string& file)
 {
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
         syntaxFailure(file, text, 0, "the file is empty (a scenario is a JSON object)");
-    Prescan prescan;
+    Prescan prescan(text);
     Json::sax_parse(text, &prescan, nlohmann::detail::input_format_t::json, true, true);
     if (prescan.syntaxError)
-        syntaxFailure(file, text, prescan.syntaxError->first == 0 ? 0 : prescan.syntaxError->first - 1,
-                      prescan.syntaxError->second);
+        syntaxFailure(file, text, prescan.syntaxError->first, prescan.syntaxError->second);
     if (prescan.structureError) throw InputError(file, prescan.structureError->first, prescan.structureError->second);
     return Json::parse(text, nullptr, true, true);
 }

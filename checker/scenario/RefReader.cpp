@@ -72,6 +72,12 @@ ExprRef readIndex(LoadContext& context, const RefText& ref, bool isArray, uint32
     return appendExpr(context.program, index);
 }
 
+std::string withArticle(std::string_view typeName)
+{
+    return (std::string_view("AEIOU").find(typeName[0]) == std::string_view::npos ? "a " : "an ") +
+           std::string(typeName);
+}
+
 std::string typeList(uint8_t types)
 {
     std::string text;
@@ -94,7 +100,7 @@ ObjRef readObjectRef(LoadContext& context, const Json& value, const std::string&
     const int32_t decl = lookup(context, context.objects, ref, pointer, "object");
     const ObjectDecl& object = context.program.objects[size_t(decl)];
     if (acceptedTypes != 0 && !(acceptedTypes & objectTypeBit(object.type)))
-        context.fail(pointer, inQuotes(ref.name) + " is a " + std::string(objectTypeName(object.type)) + "; " +
+        context.fail(pointer, inQuotes(ref.name) + " is " + withArticle(objectTypeName(object.type)) + "; " +
                                   std::string(user) + " takes " + typeList(acceptedTypes));
     return ObjRef{decl, readIndex(context, ref, object.isArray, object.size, pointer, names)};
 }
