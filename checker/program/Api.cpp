@@ -24,7 +24,10 @@ constexpr ArgSpec obj(std::string_view key, uint8_t types)
 {
     return {key, K::Object, S::Object, true, types};
 }
-constexpr ArgSpec out(std::string_view key, ArgSlot slot) { return {key, K::OutLocal, slot, false, 0}; }
+constexpr ArgSpec out(std::string_view key, ArgSlot slot)
+{
+    return {key, K::OutLocal, slot, false, 0};
+}
 constexpr ArgSpec expr(std::string_view key, ArgSlot slot, bool required)
 {
     return {key, K::Expr, slot, required, 0};
@@ -37,7 +40,10 @@ constexpr ArgSpec boolean(std::string_view key, ArgSlot slot, bool required)
 {
     return {key, K::Bool, slot, required, 0};
 }
-constexpr ArgSpec text(std::string_view key, ArgSlot slot) { return {key, K::Text, slot, true, 0}; }
+constexpr ArgSpec text(std::string_view key, ArgSlot slot)
+{
+    return {key, K::Text, slot, true, 0};
+}
 
 constexpr ArgSpec kStatus = out("status", S::OutStatus);
 constexpr ArgSpec kResult = out("result", S::OutResult);
@@ -147,8 +153,7 @@ constexpr std::array kDeleteFile{kPath, kStatus};
 
 using Extra = ApiSpec::Extra;
 
-constexpr ApiSpec spec(Api api, std::string_view name, std::span<const ArgSpec> args,
-                       Extra extra = Extra::None)
+constexpr ApiSpec spec(Api api, std::string_view name, std::span<const ArgSpec> args, Extra extra = Extra::None)
 {
     return {api, name, args, extra};
 }

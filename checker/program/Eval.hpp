@@ -138,8 +138,7 @@ inline EvalError evalExpr(const Program& program, ExprRef expr, const int64_t* l
 
 // Clears `out` and appends the expansion of template `id` (-1 expands to ""). On an error `out`
 // holds the expansion up to the failing piece.
-inline EvalError expandTemplate(const Program& program, TemplateId id, const int64_t* locals,
-                                std::string& out)
+inline EvalError expandTemplate(const Program& program, TemplateId id, const int64_t* locals, std::string& out)
 {
     out.clear();
     if (id < 0) return EvalError::None;
@@ -149,8 +148,7 @@ inline EvalError expandTemplate(const Program& program, TemplateId id, const int
             continue;
         }
         int64_t value = 0;
-        if (EvalError error = evalExpr(program, piece.expr, locals, value); error != EvalError::None)
-            return error;
+        if (EvalError error = evalExpr(program, piece.expr, locals, value); error != EvalError::None) return error;
         char digits[24];
         auto result = std::to_chars(digits, digits + sizeof digits, value);
         out.append(digits, result.ptr);

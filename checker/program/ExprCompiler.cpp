@@ -25,12 +25,24 @@ struct BinaryOperator {
 
 // Two-character symbols first, so that "<<" is not read as "<".
 constexpr std::array<BinaryOperator, 18> kBinaryOperators{{
-    {"||", ExprOpCode::OrJump, 1},  {"&&", ExprOpCode::AndJump, 2}, {"<<", ExprOpCode::Shl, 8},
-    {">>", ExprOpCode::Shr, 8},     {"<=", ExprOpCode::Le, 7},      {">=", ExprOpCode::Ge, 7},
-    {"==", ExprOpCode::Eq, 6},      {"!=", ExprOpCode::Ne, 6},      {"|", ExprOpCode::BitOr, 3},
-    {"^", ExprOpCode::BitXor, 4},   {"&", ExprOpCode::BitAnd, 5},   {"<", ExprOpCode::Lt, 7},
-    {">", ExprOpCode::Gt, 7},       {"+", ExprOpCode::Add, 9},      {"-", ExprOpCode::Sub, 9},
-    {"*", ExprOpCode::Mul, 10},     {"/", ExprOpCode::Div, 10},     {"%", ExprOpCode::Mod, 10},
+    {"||", ExprOpCode::OrJump, 1},
+    {"&&", ExprOpCode::AndJump, 2},
+    {"<<", ExprOpCode::Shl, 8},
+    {">>", ExprOpCode::Shr, 8},
+    {"<=", ExprOpCode::Le, 7},
+    {">=", ExprOpCode::Ge, 7},
+    {"==", ExprOpCode::Eq, 6},
+    {"!=", ExprOpCode::Ne, 6},
+    {"|", ExprOpCode::BitOr, 3},
+    {"^", ExprOpCode::BitXor, 4},
+    {"&", ExprOpCode::BitAnd, 5},
+    {"<", ExprOpCode::Lt, 7},
+    {">", ExprOpCode::Gt, 7},
+    {"+", ExprOpCode::Add, 9},
+    {"-", ExprOpCode::Sub, 9},
+    {"*", ExprOpCode::Mul, 10},
+    {"/", ExprOpCode::Div, 10},
+    {"%", ExprOpCode::Mod, 10},
 }};
 
 bool isIdentStart(char c)
@@ -78,7 +90,11 @@ private:
     void enter(size_t at);
     void leave() { --nesting_; }
     void skipSpace();
-    bool atEnd() { skipSpace(); return pos_ >= text_.size(); }
+    bool atEnd()
+    {
+        skipSpace();
+        return pos_ >= text_.size();
+    }
     [[noreturn]] void fail(size_t at, const std::string& what) const;
 
     std::string_view text_;
@@ -292,7 +308,8 @@ void Parser::enter(size_t at)
 
 void Parser::skipSpace()
 {
-    while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\t' || text_[pos_] == '\n' || text_[pos_] == '\r'))
+    while (pos_ < text_.size() &&
+           (text_[pos_] == ' ' || text_[pos_] == '\t' || text_[pos_] == '\n' || text_[pos_] == '\r'))
         ++pos_;
 }
 

@@ -12,8 +12,7 @@ namespace {
 void appendLiteral(Template& compiled, std::string_view text)
 {
     if (text.empty()) return;
-    if (compiled.pieces.empty() || !compiled.pieces.back().expr.empty())
-        compiled.pieces.push_back(TemplatePiece{});
+    if (compiled.pieces.empty() || !compiled.pieces.back().expr.empty()) compiled.pieces.push_back(TemplatePiece{});
     compiled.pieces.back().literal += text;
 }
 
@@ -27,8 +26,8 @@ ExprRef compilePlaceholder(Program& program, std::string_view text, size_t open,
     try {
         return appendExpr(program, compileExpr(inner, names));
     } catch (const CompileError& error) {
-        throw CompileError("in {" + std::string(inner.substr(0, 64)) + "} at column " +
-                           std::to_string(open + 1) + ": " + error.what());
+        throw CompileError("in {" + std::string(inner.substr(0, 64)) + "} at column " + std::to_string(open + 1) +
+                           ": " + error.what());
     }
 }
 

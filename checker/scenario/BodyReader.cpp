@@ -40,7 +40,10 @@ private:
 
     int32_t addStatement(const Json& statement, const std::string& pointer, std::string text);
     ExprRef expr(const Json& statement, const std::string& pointer, std::string_view key);
-    static std::string raw(const Json& statement, std::string_view key) { return renderValue(*JsonCheck::find(statement, key)); }
+    static std::string raw(const Json& statement, std::string_view key)
+    {
+        return renderValue(*JsonCheck::find(statement, key));
+    }
     bool atomic(const Json& statement, const std::string& pointer) const;
     void emit(OpCode op, int32_t stmt, int32_t a = -1, ExprRef e1 = {}, GlobalRef global = {}, bool isAtomic = false);
     void checkKeys(const Json& statement, const std::string& pointer, std::string_view keyword,
@@ -73,8 +76,8 @@ std::string_view StatementReader::keywordOf(const Json& statement, const std::st
     const std::vector<std::string_view> all(kKeywords.begin(), kKeywords.end());
     if (found.empty()) context_.fail(pointer, "a statement needs one keyword of: " + joined(all));
     if (found.size() > 1)
-        context_.fail(pointer, "a statement has exactly one keyword; found " + joined(found) + " (keywords: " +
-                                   joined(all) + ")");
+        context_.fail(pointer, "a statement has exactly one keyword; found " + joined(found) +
+                                   " (keywords: " + joined(all) + ")");
     return found[0];
 }
 
@@ -103,10 +106,14 @@ void StatementReader::readSimple(std::string_view keyword, const Json& statement
     if ((keyword == "break" || keyword == "continue") && !builder_.inLoop())
         context_.fail(keyPointer, std::string(keyword) + " outside a loop");
     const int32_t stmt = addStatement(statement, pointer, std::string(keyword));
-    if (keyword == "break") builder_.emitBreak(stmt);
-    else if (keyword == "continue") builder_.emitContinue(stmt);
-    else if (keyword == "return") builder_.emitEnd(stmt);
-    else emit(OpCode::Yield, stmt);
+    if (keyword == "break")
+        builder_.emitBreak(stmt);
+    else if (keyword == "continue")
+        builder_.emitContinue(stmt);
+    else if (keyword == "return")
+        builder_.emitEnd(stmt);
+    else
+        emit(OpCode::Yield, stmt);
 }
 
 void StatementReader::readLet(const Json& statement, const std::string& pointer)
@@ -115,8 +122,8 @@ void StatementReader::readLet(const Json& statement, const std::string& pointer)
     const Json& target = *JsonCheck::find(statement, "let");
     const int32_t slot = scope_.assigned(target, pointerTo(pointer, "let"));
     const ExprRef value = expr(statement, pointer, "value");
-    const int32_t stmt = addStatement(statement, pointer,
-                                      target.get<std::string>() + " = " + raw(statement, "value"));
+    const int32_t stmt =
+        addStatement(statement, pointer, target.get<std::string>() + " = " + raw(statement, "value"));
     emit(OpCode::Let, stmt, slot, value);
 }
 
@@ -128,8 +135,8 @@ void StatementReader::readLoad(const Json& statement, const std::string& pointer
     const Json& from = context_.check.member(statement, pointer, "from");
     const GlobalRef global = readGlobalRef(context_, from, pointerTo(pointer, "from"), names_);
     const bool isAtomic = atomic(statement, pointer);
-    const int32_t stmt = addStatement(statement, pointer, target.get<std::string>() + " = load " +
-                                                              (isAtomic ? "atomic " : "") + renderValue(from));
+    const int32_t stmt = addStatement(
+        statement, pointer, target.get<std::string>() + " = load " + (isAtomic ? "atomic " : "") + renderValue(from));
     emit(OpCode::Load, stmt, slot, {}, global, isAtomic);
 }
 
@@ -140,9 +147,9 @@ void StatementReader::readStore(const Json& statement, const std::string& pointe
     const GlobalRef global = readGlobalRef(context_, target, pointerTo(pointer, "store"), names_);
     const ExprRef value = expr(statement, pointer, "value");
     const bool isAtomic = atomic(statement, pointer);
-    const int32_t stmt = addStatement(statement, pointer, std::string("store ") + (isAtomic ? "atomic " : "") +
-                                                              renderValue(target) + " = " +
-                                                              raw(statement, "value"));
+    const int32_t stmt = addStatement(
+        statement, pointer,
+        std::string("store ") + (isAtomic ? "atomic " : "") + renderValue(target) + " = " + raw(statement, "value"));
     emit(OpCode::Store, stmt, -1, value, global, isAtomic);
 }
 
@@ -150,13 +157,13 @@ void StatementReader::readStore(const Json& statement, const std::string& pointe
 void StatementReader::readCheck(std::string_view keyword, const Json& statement, const std::string& pointer)
 {
     const bool isAssert = keyword == "assert";
-    checkKeys(statement, pointer, keyword, isAssert ? std::vector<std::string_view>{"message"} : std::vector<std::string_view>{});
+    checkKeys(statement, pointer, keyword,
+              isAssert ? std::vector<std::string_view>{"message"} : std::vector<std::string_view>{});
     const ExprRef condition = expr(statement, pointer, keyword);
     TemplateId message = -1;
     if (const Json* text = isAssert ? JsonCheck::find(statement, "message") : nullptr)
         message = readTemplate(context_, *text, pointerTo(pointer, "message"), names_);
-    const int32_t stmt = addStatement(statement, pointer,
-                                      std::string(keyword) + "(" + raw(statement, keyword) + ")");
+    const int32_t stmt = addStatement(statement, pointer, std::string(keyword) + "(" + raw(statement, keyword) + ")");
     Instr check{};
     check.op = isAssert ? OpCode::Assert : OpCode::Assume;
     check.b = message;
@@ -198,9 +205,9 @@ void StatementReader::readFor(const Json& statement, const std::string& pointer,
     const ExprRef from = expr(statement, pointer, "from");
     const ExprRef below = expr(statement, pointer, "below");
     const Json& body = context_.check.member(statement, pointer, "do");
-    const int32_t stmt = addStatement(statement, pointer, "for " + var.get<std::string>() + " from " +
-                                                              raw(statement, "from") + " below " +
-                                                              raw(statement, "below"));
+    const int32_t stmt = addStatement(
+        statement, pointer,
+        "for " + var.get<std::string>() + " from " + raw(statement, "from") + " below " + raw(statement, "below"));
     builder_.beginFor(slot, from, below, stmt);
     readList(body, pointerTo(pointer, "do"), depth + 1);
     builder_.endLoop();
@@ -219,7 +226,8 @@ int32_t StatementReader::addStatement(const Json& statement, const std::string& 
     if (const Json* value = JsonCheck::find(statement, "label")) {
         label = context_.check.string(*value, pointerTo(pointer, "label"));
         if (label.size() > kMaxLabelLength)
-            context_.fail(pointerTo(pointer, "label"), "label longer than " + std::to_string(kMaxLabelLength) + " characters");
+            context_.fail(pointerTo(pointer, "label"),
+                          "label longer than " + std::to_string(kMaxLabelLength) + " characters");
     }
     return builder_.addStatement({pointer, std::move(label), context_.sourceMap.lineOf(pointer), std::move(text)});
 }

@@ -56,7 +56,8 @@ int32_t BodyScope::assigned(const Json& value, const std::string& pointer) const
     if (name == "self") context_.fail(pointer, "\"self\" cannot be assigned: it is the thread's instance number");
     if (std::string taken = nameTakenBy(context_, name); !taken.empty())
         context_.fail(pointer, "local " + inQuotes(name) + " would hide " + taken);
-    if (context_.objects.count(name)) context_.fail(pointer, "local " + inQuotes(name) + " would hide the object " + inQuotes(name));
+    if (context_.objects.count(name))
+        context_.fail(pointer, "local " + inQuotes(name) + " would hide the object " + inQuotes(name));
     auto it = slots_.find(name);
     CHECKER_INVARIANT(it != slots_.end());
     return it->second;

@@ -118,7 +118,8 @@ int32_t CallReader::read(std::string& text)
     if (!api) {
         std::vector<std::string_view> allowed;
         for (const ApiSpec& spec : allApis()) allowed.push_back(spec.name);
-        context_.fail(namePointer, "unknown call " + inQuotes(name) + " (allowed: " + joined(allowed, allowed.size()) + ")");
+        context_.fail(namePointer,
+                      "unknown call " + inQuotes(name) + " (allowed: " + joined(allowed, allowed.size()) + ")");
     }
     spec_ = &apiSpec(*api);
     call_.api = *api;
@@ -203,15 +204,16 @@ int64_t CallReader::flagToken(std::string_view token, const std::string& pointer
     if (!token.empty() && token[0] >= '0' && token[0] <= '9') {
         const bool hex = token.starts_with("0x") || token.starts_with("0X");
         int64_t number = -1;
-        auto [end, error] = std::from_chars(token.data() + (hex ? 2 : 0), token.data() + token.size(), number, hex ? 16 : 10);
+        auto [end, error] =
+            std::from_chars(token.data() + (hex ? 2 : 0), token.data() + token.size(), number, hex ? 16 : 10);
         if (error == std::errc() && end == token.data() + token.size()) return number;
     }
     for (const NamedConstant& flag : flagNames(group))
         if (flag.name == token) return flag.value;
     std::vector<std::string_view> allowed;
     for (const NamedConstant& flag : flagNames(group)) allowed.push_back(flag.name);
-    context_.fail(pointer, (token.empty() ? std::string("empty flag name") : inQuotes(token) + " is not " +
-                            std::string(kGroupNames[size_t(group)])) +
+    context_.fail(pointer, (token.empty() ? std::string("empty flag name")
+                                          : inQuotes(token) + " is not " + std::string(kGroupNames[size_t(group)])) +
                                " (allowed: " + joined(allowed) + ", or an integer)");
 }
 
@@ -234,13 +236,16 @@ void CallReader::readChoice(const ArgSpec& arg, const Json& value, const std::st
         if (text != "FileStandardInformation")
             context_.fail(pointer, "unknown class " + inQuotes(text) + " (allowed: FileStandardInformation)");
         call_.infoClass = CallInstr::InfoClass::Standard;
-    } else if (arg.kind == ArgKind::InfoClass && (text == "FileRenameInformation" || text == "FileDispositionInformation")) {
-        call_.infoClass = text == "FileRenameInformation" ? CallInstr::InfoClass::Rename : CallInstr::InfoClass::Disposition;
+    } else if (arg.kind == ArgKind::InfoClass &&
+               (text == "FileRenameInformation" || text == "FileDispositionInformation")) {
+        call_.infoClass =
+            text == "FileRenameInformation" ? CallInstr::InfoClass::Rename : CallInstr::InfoClass::Disposition;
     } else {
         const char* allowed = arg.kind == ArgKind::WaitType    ? "WaitAll, WaitAny"
                               : arg.kind == ArgKind::EventType ? "NotificationEvent, SynchronizationEvent"
                                                                : "FileRenameInformation, FileDispositionInformation";
-        context_.fail(pointer, "unknown " + std::string(arg.key) + " " + inQuotes(text) + " (allowed: " + allowed + ")");
+        context_.fail(pointer,
+                      "unknown " + std::string(arg.key) + " " + inQuotes(text) + " (allowed: " + allowed + ")");
     }
 }
 
@@ -249,7 +254,8 @@ void CallReader::checkExtra()
     if (spec_->extra == ApiSpec::Extra::ObjectXorThread) {
         const bool object = JsonCheck::find(statement_, "object"), thread = JsonCheck::find(statement_, "thread");
         if (object == thread)
-            context_.fail(pointer_, std::string(spec_->name) + " takes exactly one of \"object\" and \"thread\" (found " +
+            context_.fail(pointer_, std::string(spec_->name) +
+                                        " takes exactly one of \"object\" and \"thread\" (found " +
                                         (object ? "both" : "neither") + ")");
     }
     if (spec_->extra == ApiSpec::Extra::InfoClassFields) checkInfoClassFields();
@@ -262,7 +268,8 @@ void CallReader::checkInfoClassFields()
     for (std::string_view key : {"target", "replace_if_exists", "delete"}) {
         const bool belongs = rename ? key != "delete" : key == "delete";
         if (!belongs && JsonCheck::find(statement_, key))
-            context_.fail(pointerTo(pointer_, key), "\"" + std::string(key) + "\" does not go with class " + className);
+            context_.fail(pointerTo(pointer_, key),
+                          "\"" + std::string(key) + "\" does not go with class " + className);
     }
     const char* required = rename ? "target" : "delete";
     if (!JsonCheck::find(statement_, required))
@@ -291,8 +298,10 @@ std::string CallReader::render() const
         const Json* value = JsonCheck::find(statement_, arg.key);
         if (!value) continue;
         if (arg.kind == ArgKind::OutLocal) {
-            if (arg.slot == ArgSlot::OutHandle) handle = " -> " + value->get<std::string>();
-            else if (result.empty() && arg.slot != ArgSlot::OutInformation) result = value->get<std::string>() + " = ";
+            if (arg.slot == ArgSlot::OutHandle)
+                handle = " -> " + value->get<std::string>();
+            else if (result.empty() && arg.slot != ArgSlot::OutInformation)
+                result = value->get<std::string>() + " = ";
             continue;
         }
         if (!inputs.empty()) inputs += ", ";

@@ -39,10 +39,12 @@ void readEventFields(const LoadContext& context, const Json& declaration, const 
                      ObjectDecl& object)
 {
     const std::string typePointer = pointerTo(pointer, "event_type");
-    const std::string& type = context.check.string(context.check.member(declaration, pointer, "event_type"), typePointer);
+    const std::string& type =
+        context.check.string(context.check.member(declaration, pointer, "event_type"), typePointer);
     std::optional<EventType> eventType = eventTypeByName(type);
     if (!eventType)
-        context.fail(typePointer, "unknown event type " + inQuotes(type) + " (allowed: NotificationEvent, SynchronizationEvent)");
+        context.fail(typePointer,
+                     "unknown event type " + inQuotes(type) + " (allowed: NotificationEvent, SynchronizationEvent)");
     object.eventType = *eventType;
     if (const Json* signaled = JsonCheck::find(declaration, "signaled"))
         object.signaled = context.check.boolean(*signaled, pointerTo(pointer, "signaled"));
@@ -67,10 +69,12 @@ void readSemaphoreFields(const LoadContext& context, const Json& declaration, co
 void readObject(LoadContext& context, const Json& declaration, const std::string& pointer)
 {
     if (!declaration.is_object() || !JsonCheck::find(declaration, "type"))
-        context.check.object(declaration, pointer, {"name", "type", "array", "event_type", "signaled", "count", "limit"},
+        context.check.object(declaration, pointer,
+                             {"name", "type", "array", "event_type", "signaled", "count", "limit"},
                              "an object declaration (a JSON object)");
     const std::string typePointer = pointerTo(pointer, "type");
-    const std::string& typeName = context.check.string(context.check.member(declaration, pointer, "type"), typePointer);
+    const std::string& typeName =
+        context.check.string(context.check.member(declaration, pointer, "type"), typePointer);
     std::optional<ObjectType> type = objectTypeByName(typeName);
     if (!type)
         context.fail(typePointer, "unknown object type " + inQuotes(typeName) + " (allowed: " +
@@ -107,8 +111,8 @@ void readGlobal(LoadContext& context, const std::string& name, const Json& value
     if (value.is_object()) {
         context.check.object(value, pointer, {"array", "init"}, "a global array");
         global.isArray = true;
-        global.size = uint32_t(arraySize(context, context.check.member(value, pointer, "array"),
-                                         pointerTo(pointer, "array")));
+        global.size =
+            uint32_t(arraySize(context, context.check.member(value, pointer, "array"), pointerTo(pointer, "array")));
         if (const Json* init = JsonCheck::find(value, "init"))
             global.init = context.check.integer(*init, pointerTo(pointer, "init"));
     } else if (value.is_number()) {
@@ -135,7 +139,9 @@ void readThreadDecl(LoadContext& context, const Json& declaration, const std::st
     if (const Json* count = JsonCheck::find(declaration, "count")) {
         const std::string countPointer = pointerTo(pointer, "count");
         if (!thread.autostart)
-            context.fail(countPointer, "a template thread (autostart false) has no count: PsCreateSystemThread starts its instances");
+            context.fail(
+                countPointer,
+                "a template thread (autostart false) has no count: PsCreateSystemThread starts its instances");
         thread.counted = true;
         thread.count = readConstant(context, *count, countPointer);
         if (thread.count < 0 || thread.count > kMaxThreadInstances)
@@ -156,7 +162,8 @@ void readThreadDecl(LoadContext& context, const Json& declaration, const std::st
 void readParams(LoadContext& context, const Json* params)
 {
     if (params) {
-        if (!params->is_object()) context.fail("/params", "expected an object NAME -> integer, got " + describe(*params));
+        if (!params->is_object())
+            context.fail("/params", "expected an object NAME -> integer, got " + describe(*params));
         for (const auto& [name, value] : params->items()) {
             const std::string pointer = pointerTo("/params", name);
             if (name.size() > kMaxNameLength || !isIdentifier(name))
@@ -200,7 +207,8 @@ void readThreadDecls(LoadContext& context, const Json& threads)
     context.check.array(threads, "/threads");
     if (threads.empty()) context.fail("/threads", "a scenario needs at least one thread");
     int64_t instances = 0;
-    for (size_t i = 0; i < threads.size(); ++i) readThreadDecl(context, threads[i], pointerTo("/threads", i), instances);
+    for (size_t i = 0; i < threads.size(); ++i)
+        readThreadDecl(context, threads[i], pointerTo("/threads", i), instances);
 }
 
 void readApcDecls(LoadContext& context, const Json* apcs)

@@ -9,9 +9,9 @@
 namespace checker {
 
 // Limits, so that bad input is an error rather than exhaustion.
-constexpr int64_t kMaxArrayElements = 1'000'000;       // per object or global array
-constexpr int64_t kMaxTotalElements = 16'000'000;      // objects in all, and global slots in all
-constexpr int64_t kMaxThreadInstances = 256;           // autostart thread instances in all
+constexpr int64_t kMaxArrayElements = 1'000'000;   // per object or global array
+constexpr int64_t kMaxTotalElements = 16'000'000;  // objects in all, and global slots in all
+constexpr int64_t kMaxThreadInstances = 256;       // autostart thread instances in all
 
 // `params` (may be null), then the overrides of context.options; fills program.params.
 void readParams(LoadContext& context, const Json* params);

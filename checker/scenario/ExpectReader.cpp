@@ -31,7 +31,8 @@ CountConstraint readCount(const LoadContext& context, const Json& value, const s
 
 void readFindings(LoadContext& context, const Json& findings, const std::string& pointer)
 {
-    if (!findings.is_object()) context.fail(pointer, "expected an object finding kind -> count, got " + describe(findings));
+    if (!findings.is_object())
+        context.fail(pointer, "expected an object finding kind -> count, got " + describe(findings));
     context.check.object(findings, pointer, findingKinds(), "an object");
     for (const auto& [kind, value] : findings.items())
         context.program.expect.findings.emplace(kind, readCount(context, value, pointerTo(pointer, kind)));
@@ -54,7 +55,8 @@ void readRange(LoadContext& context, const Json& predicate, const std::string& p
     if (std::string taken = nameTakenBy(context, final.forVar); !taken.empty())
         context.fail(varPointer, "loop variable " + inQuotes(final.forVar) + " would hide " + taken);
     final.from = readConstant(context, context.check.member(predicate, pointer, "from"), pointerTo(pointer, "from"));
-    final.below = readConstant(context, context.check.member(predicate, pointer, "below"), pointerTo(pointer, "below"));
+    final.below =
+        readConstant(context, context.check.member(predicate, pointer, "below"), pointerTo(pointer, "below"));
     if (final.below > final.from && final.below - final.from > kMaxFinalRange)
         context.fail(pointerTo(pointer, "below"), "more than " + std::to_string(kMaxFinalRange) + " iterations");
 }
@@ -73,13 +75,15 @@ void readFinal(LoadContext& context, const Json& predicate, const std::string& p
                 context.fail(pointerTo(pointer, key), "\"" + std::string(key) + "\" needs \"for\"");
     }
     const NameResolver names = finalNames(context, final.forVar);
-    final.path = readTemplate(context, context.check.member(predicate, pointer, "path"), pointerTo(pointer, "path"), names);
+    final.path =
+        readTemplate(context, context.check.member(predicate, pointer, "path"), pointerTo(pointer, "path"), names);
     if (const Json* exists = JsonCheck::find(predicate, "exists"))
         final.exists = context.check.boolean(*exists, pointerTo(pointer, "exists")) ? FinalPredicate::Exists::Yes
-                                                                                 : FinalPredicate::Exists::No;
+                                                                                    : FinalPredicate::Exists::No;
     for (std::string_view key : {"size", "content"})
         if (JsonCheck::find(predicate, key) && final.exists == FinalPredicate::Exists::No)
-            context.fail(pointerTo(pointer, key), "\"" + std::string(key) + "\" cannot hold for a file expected absent");
+            context.fail(pointerTo(pointer, key),
+                         "\"" + std::string(key) + "\" cannot hold for a file expected absent");
     if (const Json* size = JsonCheck::find(predicate, "size"))
         final.size = readExpr(context, *size, pointerTo(pointer, "size"), names);
     if (const Json* content = JsonCheck::find(predicate, "content"))
@@ -92,9 +96,8 @@ void readFinal(LoadContext& context, const Json& predicate, const std::string& p
 const std::vector<std::string_view>& findingKinds()
 {
     static const std::vector<std::string_view> kinds{
-        "deadlock",         "lock_order_inversion", "data_race",          "file_race",
-        "lost_file",        "unexpected_file",      "file_content",       "outcome_divergence",
-        "assertion_failure", "api_misuse",          "livelock",           "runtime_error",
+        "deadlock",     "lock_order_inversion", "data_race",         "file_race",  "lost_file", "unexpected_file",
+        "file_content", "outcome_divergence",   "assertion_failure", "api_misuse", "livelock",  "runtime_error",
     };
     return kinds;
 }
@@ -104,7 +107,8 @@ void readExpect(LoadContext& context, const Json* expect)
     if (!expect) return;
     context.check.object(*expect, "/expect", {"findings", "final", "executions"}, "an object");
     context.program.expect.present = true;
-    if (const Json* findings = JsonCheck::find(*expect, "findings")) readFindings(context, *findings, "/expect/findings");
+    if (const Json* findings = JsonCheck::find(*expect, "findings"))
+        readFindings(context, *findings, "/expect/findings");
     if (const Json* final = JsonCheck::find(*expect, "final")) {
         context.check.array(*final, "/expect/final");
         for (size_t i = 0; i < final->size(); ++i) readFinal(context, (*final)[i], pointerTo("/expect/final", i));

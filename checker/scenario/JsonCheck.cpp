@@ -145,8 +145,9 @@ void JsonCheck::isTrue(const Json& value, const std::string& pointer) const
 const std::string& JsonCheck::name(const Json& value, const std::string& pointer, std::string_view what) const
 {
     if (!value.is_string())
-        wrongType(value, pointer, (std::string_view("aeiouAEIOU").find(what[0]) == std::string_view::npos ? "a " : "an ") +
-                                      std::string(what) + " (a string)");
+        wrongType(value, pointer,
+                  (std::string_view("aeiouAEIOU").find(what[0]) == std::string_view::npos ? "a " : "an ") +
+                      std::string(what) + " (a string)");
     const std::string& text = value.get_ref<const std::string&>();
     if (text.size() > kMaxNameLength)
         fail(pointer, std::string(what) + " longer than " + std::to_string(kMaxNameLength) + " characters");

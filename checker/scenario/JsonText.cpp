@@ -15,9 +15,9 @@ constexpr size_t kMaxMessage = 200;
 
 struct Frame {
     bool isArray = false;
-    size_t count = 0;              // values started so far (array) / keys seen (object)
-    std::string key;               // object: the current key
-    std::set<std::string> keys;    // object: every key seen
+    size_t count = 0;            // values started so far (array) / keys seen (object)
+    std::string key;             // object: the current key
+    std::set<std::string> keys;  // object: every key seen
 };
 
 // Walks the document without building it, tracking the JSON pointer of the current value.
@@ -34,8 +34,16 @@ public:
     bool binary(binary_t&) override { return startValue(); }
     bool start_object(std::size_t) override { return startContainer(false); }
     bool start_array(std::size_t) override { return startContainer(true); }
-    bool end_object() override { frames_.pop_back(); return true; }
-    bool end_array() override { frames_.pop_back(); return true; }
+    bool end_object() override
+    {
+        frames_.pop_back();
+        return true;
+    }
+    bool end_array() override
+    {
+        frames_.pop_back();
+        return true;
+    }
     bool key(string_t& key) override;
     bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& error) override;
 
@@ -87,18 +95,20 @@ bool Prescan::key(string_t& key)
 size_t errorOffset(std::string_view text, size_t position, const std::string& lastToken, const std::string& message)
 {
     position = std::min(position, text.size());
-    if (message.find("missing closing '*/'") != std::string::npos) return std::min(text.rfind("/*", position), position);
+    if (message.find("missing closing '*/'") != std::string::npos)
+        return std::min(text.rfind("/*", position), position);
     size_t length = lastToken.size();
     for (size_t at = lastToken.find("<U+"); at != std::string::npos; at = lastToken.find("<U+", at + 1))
         length -= std::min<size_t>(length - 1, 7);
-    const bool isString = lastToken.starts_with('"') &&
-                          ((lastToken.size() > 1 && lastToken.ends_with('"')) || message.find("invalid string") != std::string::npos);
+    const bool isString = lastToken.starts_with('"') && ((lastToken.size() > 1 && lastToken.ends_with('"')) ||
+                                                         message.find("invalid string") != std::string::npos);
     const bool isNumber = !lastToken.empty() && lastToken.find_first_not_of("0123456789+-.eE") == std::string::npos;
     if ((isString || isNumber) && length <= position) return position - length;
     return position == 0 ? 0 : position - 1;
 }
 
-bool Prescan::parse_error(std::size_t position, const std::string& lastToken, const nlohmann::detail::exception& error)
+bool Prescan::parse_error(std::size_t position, const std::string& lastToken,
+                          const nlohmann::detail::exception& error)
 {
     std::string message = error.what();
     const size_t colon = message.find(": ");
@@ -167,8 +177,7 @@ Json parseScenarioJson(std::string_view text, const std::string& file)
         syntaxFailure(file, text, 0, "the file is empty (a scenario is a JSON object)");
     Prescan prescan(text);
     Json::sax_parse(text, &prescan, nlohmann::detail::input_format_t::json, true, true);
-    if (prescan.syntaxError)
-        syntaxFailure(file, text, prescan.syntaxError->first, prescan.syntaxError->second);
+    if (prescan.syntaxError) syntaxFailure(file, text, prescan.syntaxError->first, prescan.syntaxError->second);
     if (prescan.structureError) throw InputError(file, prescan.structureError->first, prescan.structureError->second);
     return Json::parse(text, nullptr, true, true);
 }

@@ -34,8 +34,7 @@ NameBinding bindDeclaredName(const LoadContext& context, std::string_view name)
 {
     if (auto it = context.params.find(name); it != context.params.end()) return NameBinding::constant(it->second);
     const std::string shown = inQuotes(name);
-    if (context.globals.count(name))
-        return NameBinding::invalid(shown + " is a global: load it into a local first");
+    if (context.globals.count(name)) return NameBinding::invalid(shown + " is a global: load it into a local first");
     if (context.objects.count(name)) return NameBinding::invalid(shown + " is a kernel object, not an integer");
     if (context.threads.count(name)) return NameBinding::invalid(shown + " is a thread, not an integer");
     return {};
@@ -88,7 +87,8 @@ int64_t readConstant(const LoadContext& context, const Json& value, const std::s
     int64_t result = 0;
     const EvalError error = evalCode(expr.code.data(), uint32_t(expr.code.size()), nullptr, result);
     if (error != EvalError::None)
-        context.fail(pointer, "constant expression " + inQuotes(renderValue(value)) + " fails: " + evalErrorMessage(error));
+        context.fail(pointer,
+                     "constant expression " + inQuotes(renderValue(value)) + " fails: " + evalErrorMessage(error));
     return result;
 }
 

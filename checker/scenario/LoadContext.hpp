@@ -22,10 +22,10 @@ struct LoadContext {
     const LoadOptions& options;
     Program& program;
     std::map<std::string, int64_t, std::less<>> params;
-    NameIndex objects;   // -> index into program.objects
-    NameIndex globals;   // -> index into program.globals
-    NameIndex threads;   // -> index into program.threadDecls
-    NameIndex apcs;      // -> index into program.apcs
+    NameIndex objects;  // -> index into program.objects
+    NameIndex globals;  // -> index into program.globals
+    NameIndex threads;  // -> index into program.threadDecls
+    NameIndex apcs;     // -> index into program.apcs
 
     [[noreturn]] void fail(const std::string& pointer, const std::string& problem) const
     {

@@ -58,7 +58,8 @@ ExprRef readIndex(LoadContext& context, const RefText& ref, bool isArray, uint32
     const std::string name = inQuotes(ref.name);
     if (!isArray && ref.indexed) context.fail(pointer, name + " is not an array; write " + name);
     if (isArray && !ref.indexed)
-        context.fail(pointer, name + " is an array of " + std::to_string(size) + "; write \"" + ref.name + "[index]\"");
+        context.fail(pointer,
+                     name + " is an array of " + std::to_string(size) + "; write \"" + ref.name + "[index]\"");
     if (!isArray) return {};
     CompiledExpr index;
     try {
@@ -93,8 +94,8 @@ std::string typeList(uint8_t types)
 
 }  // namespace
 
-ObjRef readObjectRef(LoadContext& context, const Json& value, const std::string& pointer,
-                     const NameResolver& names, uint8_t acceptedTypes, std::string_view user)
+ObjRef readObjectRef(LoadContext& context, const Json& value, const std::string& pointer, const NameResolver& names,
+                     uint8_t acceptedTypes, std::string_view user)
 {
     const RefText ref = splitRef(context, value, pointer, "an object reference");
     const int32_t decl = lookup(context, context.objects, ref, pointer, "object");
@@ -130,9 +131,9 @@ ThreadRef readThreadRef(const LoadContext& context, const Json& value, const std
         context.fail(pointer, name + " is a single thread (no count); write " + name);
     const int64_t instance = readConstant(context, Json(ref.index), pointer);
     if (instance < 0 || (thread.autostart && instance >= thread.count))
-        context.fail(pointer, "instance " + std::to_string(instance) + " of " + name + " does not exist" +
-                                  (thread.autostart ? " (0 <= K < " + std::to_string(thread.count) + ")"
-                                                    : " (K >= 0)"));
+        context.fail(pointer,
+                     "instance " + std::to_string(instance) + " of " + name + " does not exist" +
+                         (thread.autostart ? " (0 <= K < " + std::to_string(thread.count) + ")" : " (K >= 0)"));
     return ThreadRef{decl, instance};
 }
 
@@ -142,7 +143,8 @@ int32_t readTemplateThread(const LoadContext& context, const Json& value, const 
     const int32_t decl = lookup(context, context.threads, ref, pointer, "thread");
     if (ref.indexed) context.fail(pointer, "name the template thread without an index: " + inQuotes(ref.name));
     if (context.program.threadDecls[size_t(decl)].autostart)
-        context.fail(pointer, inQuotes(ref.name) + " is not a template thread (declare it with \"autostart\": false)");
+        context.fail(pointer,
+                     inQuotes(ref.name) + " is not a template thread (declare it with \"autostart\": false)");
     return decl;
 }
 

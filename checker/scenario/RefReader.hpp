@@ -9,8 +9,8 @@ namespace checker {
 
 // An object whose type is in `acceptedTypes` (ObjectType bits; 0 = any). `user` names what takes
 // it, for messages (e.g. "ExAcquireFastMutex").
-ObjRef readObjectRef(LoadContext& context, const Json& value, const std::string& pointer,
-                     const NameResolver& names, uint8_t acceptedTypes, std::string_view user);
+ObjRef readObjectRef(LoadContext& context, const Json& value, const std::string& pointer, const NameResolver& names,
+                     uint8_t acceptedTypes, std::string_view user);
 
 GlobalRef readGlobalRef(LoadContext& context, const Json& value, const std::string& pointer,
                         const NameResolver& names);

@@ -7,6 +7,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -15,7 +16,7 @@ namespace checker {
 namespace {
 
 // The largest scenario file read.
-constexpr std::streamoff kMaxFileBytes = 64 << 20;
+constexpr uintmax_t kMaxFileBytes = 64 << 20;
 // The longest description accepted.
 constexpr size_t kMaxDescription = 65536;
 
@@ -30,7 +31,8 @@ void readHeader(LoadContext& context, const Json& root)
     if (const Json* description = JsonCheck::find(root, "description")) {
         context.program.description = context.check.string(*description, "/description");
         if (context.program.description.size() > kMaxDescription)
-            context.fail("/description", "description longer than " + std::to_string(kMaxDescription) + " characters");
+            context.fail("/description",
+                         "description longer than " + std::to_string(kMaxDescription) + " characters");
     }
 }
 
@@ -47,7 +49,8 @@ void readBodies(LoadContext& context, const Json& root)
             context.program.apcs[i].body = readBody(context, (*apcs)[i]["body"], pointer);
         }
     }
-    if (const Json* unload = JsonCheck::find(root, "unload")) context.program.unloadBody = readBody(context, *unload, "/unload");
+    if (const Json* unload = JsonCheck::find(root, "unload"))
+        context.program.unloadBody = readBody(context, *unload, "/unload");
 }
 
 void readScenario(LoadContext& context, const Json& root)
@@ -71,13 +74,13 @@ void readScenario(LoadContext& context, const Json& root)
 
 Program loadScenarioFile(const std::string& path, const LoadOptions& options)
 {
+    std::error_code error;
+    if (std::filesystem::is_directory(path, error)) throw InputError(path + ": is a directory, not a scenario file");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(path + ": cannot open the file: " + std::strerror(errno));
-    in.seekg(0, std::ios::end);
-    const std::streamoff size = in.tellg();
-    if (size > kMaxFileBytes)
+    const auto size = std::filesystem::file_size(path, error);
+    if (!error && size > kMaxFileBytes)
         throw InputError(path + ": the file is larger than " + std::to_string(kMaxFileBytes >> 20) + " MiB");
-    in.seekg(0, std::ios::beg);
     std::ostringstream text;
     text << in.rdbuf();
     if (in.bad()) throw InputError(path + ": cannot read the file");

@@ -9,8 +9,7 @@ namespace {
 // A recursive scan of valid JSON text (nesting already bounded by kMaxJsonDepth).
 class Scanner {
 public:
-    Scanner(std::string_view text, std::unordered_map<std::string, int32_t>& lines)
-        : text_(text), lines_(lines)
+    Scanner(std::string_view text, std::unordered_map<std::string, int32_t>& lines) : text_(text), lines_(lines)
     {
         if (text_.starts_with("\xEF\xBB\xBF")) pos_ = 3;
     }
@@ -24,7 +23,11 @@ private:
     void appendCodePoint(std::string& out, uint32_t code);
     uint32_t hex4();
     void skipSpace();
-    char peek() { skipSpace(); return pos_ < text_.size() ? text_[pos_] : '\0'; }
+    char peek()
+    {
+        skipSpace();
+        return pos_ < text_.size() ? text_[pos_] : '\0';
+    }
 
     std::string_view text_;
     std::unordered_map<std::string, int32_t>& lines_;

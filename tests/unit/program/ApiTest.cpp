@@ -75,16 +75,17 @@ public:
                 const bool isObject = a.kind == ArgKind::Object || a.kind == ArgKind::ObjectList;
                 CPPUNIT_ASSERT_MESSAGE(where, isObject == (a.objectTypes != 0));
                 if (a.kind == ArgKind::OutLocal) CPPUNIT_ASSERT_MESSAGE(where, outs.count(a.key));
-                if (outs.count(a.key) && a.key != "handle") CPPUNIT_ASSERT_MESSAGE(where, a.kind == ArgKind::OutLocal);
+                if (outs.count(a.key) && a.key != "handle")
+                    CPPUNIT_ASSERT_MESSAGE(where, a.kind == ArgKind::OutLocal);
             }
         }
     }
 
     void objectArgumentsTakeTheirTypes()
     {
-        for (Api api : {Api::ExAcquirePushLockExclusive, Api::ExAcquirePushLockShared, Api::ExReleasePushLockExclusive,
-                        Api::ExReleasePushLockShared, Api::ExTryConvertPushLockSharedToExclusive,
-                        Api::ExInitializePushLock})
+        for (Api api :
+             {Api::ExAcquirePushLockExclusive, Api::ExAcquirePushLockShared, Api::ExReleasePushLockExclusive,
+              Api::ExReleasePushLockShared, Api::ExTryConvertPushLockSharedToExclusive, Api::ExInitializePushLock})
             CPPUNIT_ASSERT_EQUAL(bit(ObjectType::EX_PUSH_LOCK), arg(api, "lock").objectTypes);
         for (Api api : {Api::KeReleaseMutex, Api::KeReadStateMutex, Api::KeInitializeMutex})
             CPPUNIT_ASSERT_EQUAL(bit(ObjectType::KMUTEX), arg(api, "mutex").objectTypes);
@@ -92,7 +93,8 @@ public:
             CPPUNIT_ASSERT_EQUAL(bit(ObjectType::FAST_MUTEX), arg(api, "mutex").objectTypes);
         for (Api api : {Api::KeAcquireSpinLock, Api::KeReleaseSpinLock})
             CPPUNIT_ASSERT_EQUAL(bit(ObjectType::KSPIN_LOCK), arg(api, "lock").objectTypes);
-        for (Api api : {Api::KeSetEvent, Api::KeResetEvent, Api::KePulseEvent, Api::KeClearEvent, Api::KeReadStateEvent})
+        for (Api api :
+             {Api::KeSetEvent, Api::KeResetEvent, Api::KePulseEvent, Api::KeClearEvent, Api::KeReadStateEvent})
             CPPUNIT_ASSERT_EQUAL(bit(ObjectType::KEVENT), arg(api, "event").objectTypes);
         CPPUNIT_ASSERT_EQUAL(bit(ObjectType::KSEMAPHORE), arg(Api::KeReleaseSemaphore, "semaphore").objectTypes);
         for (Api api : {Api::ExAcquireResourceExclusiveLite, Api::ExReleaseResourceLite, Api::ExDeleteResourceLite,

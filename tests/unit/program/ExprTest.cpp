@@ -200,7 +200,8 @@ public:
         const CompiledExpr expr = compileExpr("1 + 1 / 0", testNames);
         CPPUNIT_ASSERT(!expr.constant());
         int64_t out = 0;
-        CPPUNIT_ASSERT(evalCode(expr.code.data(), uint32_t(expr.code.size()), nullptr, out) == EvalError::DivisionByZero);
+        CPPUNIT_ASSERT(evalCode(expr.code.data(), uint32_t(expr.code.size()), nullptr, out) ==
+                       EvalError::DivisionByZero);
     }
 
     void literals()
@@ -231,19 +232,35 @@ public:
     void statusConstantsAreSignExtended()
     {
         const std::vector<std::pair<const char*, uint32_t>> codes{
-            {"STATUS_SUCCESS", 0}, {"STATUS_WAIT_0", 0}, {"STATUS_ABANDONED", 0x80},
-            {"STATUS_ABANDONED_WAIT_0", 0x80}, {"STATUS_USER_APC", 0xC0}, {"STATUS_ALERTED", 0x101},
-            {"STATUS_TIMEOUT", 0x102}, {"STATUS_PENDING", 0x103}, {"STATUS_MUTANT_NOT_OWNED", 0xC0000046},
-            {"STATUS_SEMAPHORE_LIMIT_EXCEEDED", 0xC0000047}, {"STATUS_MUTANT_LIMIT_EXCEEDED", 0xC0000191},
-            {"STATUS_END_OF_FILE", 0xC0000011}, {"STATUS_INVALID_HANDLE", 0xC0000008},
-            {"STATUS_INVALID_PARAMETER", 0xC000000D}, {"STATUS_INVALID_DEVICE_REQUEST", 0xC0000010},
-            {"STATUS_ACCESS_DENIED", 0xC0000022}, {"STATUS_OBJECT_TYPE_MISMATCH", 0xC0000024},
-            {"STATUS_OBJECT_NAME_INVALID", 0xC0000033}, {"STATUS_OBJECT_NAME_NOT_FOUND", 0xC0000034},
-            {"STATUS_OBJECT_NAME_COLLISION", 0xC0000035}, {"STATUS_OBJECT_PATH_NOT_FOUND", 0xC000003A},
-            {"STATUS_OBJECT_PATH_SYNTAX_BAD", 0xC000003B}, {"STATUS_SHARING_VIOLATION", 0xC0000043},
-            {"STATUS_DELETE_PENDING", 0xC0000056}, {"STATUS_FILE_IS_A_DIRECTORY", 0xC00000BA},
-            {"STATUS_NOT_SAME_DEVICE", 0xC00000D4}, {"STATUS_DIRECTORY_NOT_EMPTY", 0xC0000101},
-            {"STATUS_NOT_A_DIRECTORY", 0xC0000103}, {"STATUS_CANNOT_DELETE", 0xC0000121},
+            {"STATUS_SUCCESS", 0},
+            {"STATUS_WAIT_0", 0},
+            {"STATUS_ABANDONED", 0x80},
+            {"STATUS_ABANDONED_WAIT_0", 0x80},
+            {"STATUS_USER_APC", 0xC0},
+            {"STATUS_ALERTED", 0x101},
+            {"STATUS_TIMEOUT", 0x102},
+            {"STATUS_PENDING", 0x103},
+            {"STATUS_MUTANT_NOT_OWNED", 0xC0000046},
+            {"STATUS_SEMAPHORE_LIMIT_EXCEEDED", 0xC0000047},
+            {"STATUS_MUTANT_LIMIT_EXCEEDED", 0xC0000191},
+            {"STATUS_END_OF_FILE", 0xC0000011},
+            {"STATUS_INVALID_HANDLE", 0xC0000008},
+            {"STATUS_INVALID_PARAMETER", 0xC000000D},
+            {"STATUS_INVALID_DEVICE_REQUEST", 0xC0000010},
+            {"STATUS_ACCESS_DENIED", 0xC0000022},
+            {"STATUS_OBJECT_TYPE_MISMATCH", 0xC0000024},
+            {"STATUS_OBJECT_NAME_INVALID", 0xC0000033},
+            {"STATUS_OBJECT_NAME_NOT_FOUND", 0xC0000034},
+            {"STATUS_OBJECT_NAME_COLLISION", 0xC0000035},
+            {"STATUS_OBJECT_PATH_NOT_FOUND", 0xC000003A},
+            {"STATUS_OBJECT_PATH_SYNTAX_BAD", 0xC000003B},
+            {"STATUS_SHARING_VIOLATION", 0xC0000043},
+            {"STATUS_DELETE_PENDING", 0xC0000056},
+            {"STATUS_FILE_IS_A_DIRECTORY", 0xC00000BA},
+            {"STATUS_NOT_SAME_DEVICE", 0xC00000D4},
+            {"STATUS_DIRECTORY_NOT_EMPTY", 0xC0000101},
+            {"STATUS_NOT_A_DIRECTORY", 0xC0000103},
+            {"STATUS_CANNOT_DELETE", 0xC0000121},
         };
         for (const auto& [name, code] : codes) {
             CPPUNIT_ASSERT_MESSAGE(name, namedConstant(name).has_value());
@@ -255,17 +272,41 @@ public:
     void flagConstantsHaveTheirRealValues()
     {
         const std::vector<std::pair<const char*, int64_t>> flags{
-            {"TRUE", 1}, {"FALSE", 0}, {"NULL", 0},
-            {"GENERIC_READ", 0x80000000}, {"GENERIC_WRITE", 0x40000000}, {"GENERIC_ALL", 0x10000000},
-            {"FILE_READ_DATA", 1}, {"FILE_WRITE_DATA", 2}, {"FILE_APPEND_DATA", 4}, {"DELETE", 0x10000},
-            {"SYNCHRONIZE", 0x100000}, {"FILE_GENERIC_READ", 0x120089}, {"FILE_GENERIC_WRITE", 0x120116},
-            {"FILE_ALL_ACCESS", 0x1F01FF}, {"FILE_READ_ATTRIBUTES", 0x80}, {"MAXIMUM_ALLOWED", 0x02000000},
-            {"FILE_SHARE_READ", 1}, {"FILE_SHARE_WRITE", 2}, {"FILE_SHARE_DELETE", 4},
-            {"FILE_SUPERSEDE", 0}, {"FILE_OPEN", 1}, {"FILE_CREATE", 2}, {"FILE_OPEN_IF", 3},
-            {"FILE_OVERWRITE", 4}, {"FILE_OVERWRITE_IF", 5},
-            {"FILE_DIRECTORY_FILE", 1}, {"FILE_SYNCHRONOUS_IO_NONALERT", 0x20}, {"FILE_NON_DIRECTORY_FILE", 0x40},
-            {"FILE_DELETE_ON_CLOSE", 0x1000}, {"FILE_SUPERSEDED", 0}, {"FILE_OPENED", 1}, {"FILE_CREATED", 2},
-            {"FILE_OVERWRITTEN", 3}, {"FILE_EXISTS", 4}, {"FILE_DOES_NOT_EXIST", 5},
+            {"TRUE", 1},
+            {"FALSE", 0},
+            {"NULL", 0},
+            {"GENERIC_READ", 0x80000000},
+            {"GENERIC_WRITE", 0x40000000},
+            {"GENERIC_ALL", 0x10000000},
+            {"FILE_READ_DATA", 1},
+            {"FILE_WRITE_DATA", 2},
+            {"FILE_APPEND_DATA", 4},
+            {"DELETE", 0x10000},
+            {"SYNCHRONIZE", 0x100000},
+            {"FILE_GENERIC_READ", 0x120089},
+            {"FILE_GENERIC_WRITE", 0x120116},
+            {"FILE_ALL_ACCESS", 0x1F01FF},
+            {"FILE_READ_ATTRIBUTES", 0x80},
+            {"MAXIMUM_ALLOWED", 0x02000000},
+            {"FILE_SHARE_READ", 1},
+            {"FILE_SHARE_WRITE", 2},
+            {"FILE_SHARE_DELETE", 4},
+            {"FILE_SUPERSEDE", 0},
+            {"FILE_OPEN", 1},
+            {"FILE_CREATE", 2},
+            {"FILE_OPEN_IF", 3},
+            {"FILE_OVERWRITE", 4},
+            {"FILE_OVERWRITE_IF", 5},
+            {"FILE_DIRECTORY_FILE", 1},
+            {"FILE_SYNCHRONOUS_IO_NONALERT", 0x20},
+            {"FILE_NON_DIRECTORY_FILE", 0x40},
+            {"FILE_DELETE_ON_CLOSE", 0x1000},
+            {"FILE_SUPERSEDED", 0},
+            {"FILE_OPENED", 1},
+            {"FILE_CREATED", 2},
+            {"FILE_OVERWRITTEN", 3},
+            {"FILE_EXISTS", 4},
+            {"FILE_DOES_NOT_EXIST", 5},
         };
         for (const auto& [name, expected] : flags) {
             CPPUNIT_ASSERT_MESSAGE(name, namedConstant(name).has_value());
@@ -321,7 +362,8 @@ public:
         for (int i = 0; i < 40; ++i) complex = "a || a && a | a ^ a & a == a < a << a + a * (" + complex + ")";
         assertFailure(complex, "too complex");
         std::string deepButSmall = "a";
-        for (int i = 0; i < 20; ++i) deepButSmall = "a || a && a | a ^ a & a == a < a << a + a * (" + deepButSmall + ")";
+        for (int i = 0; i < 20; ++i)
+            deepButSmall = "a || a && a | a ^ a & a == a < a << a + a * (" + deepButSmall + ")";
         CPPUNIT_ASSERT_EQUAL(int64_t(1), value(deepButSmall, {1}));
     }
 

@@ -99,13 +99,15 @@ public:
         CPPUNIT_ASSERT_EQUAL(uint32_t(10), program.objectCount);
         CPPUNIT_ASSERT(program.objects[1].isArray && program.objects[1].type == ObjectType::KMUTEX);
         CPPUNIT_ASSERT(!program.objects[0].isArray && program.objects[0].size == 1);
-        CPPUNIT_ASSERT(program.objects[3].eventType == EventType::SynchronizationEvent && program.objects[3].signaled);
+        CPPUNIT_ASSERT(program.objects[3].eventType == EventType::SynchronizationEvent &&
+                       program.objects[3].signaled);
         CPPUNIT_ASSERT_EQUAL(int64_t(1), program.objects[4].count);
         CPPUNIT_ASSERT_EQUAL(int64_t(3), program.objects[4].limit);
         CPPUNIT_ASSERT_EQUAL(std::string("/objects/4"), program.objects[4].pointer);
         const Program defaults = load(withBody("[]", R"("objects": [{"name": "E", "type": "KEVENT",
             "event_type": "NotificationEvent"}, {"name": "S", "type": "KSEMAPHORE", "limit": 1}])"));
-        CPPUNIT_ASSERT(!defaults.objects[0].signaled && defaults.objects[0].eventType == EventType::NotificationEvent);
+        CPPUNIT_ASSERT(!defaults.objects[0].signaled &&
+                       defaults.objects[0].eventType == EventType::NotificationEvent);
         CPPUNIT_ASSERT_EQUAL(int64_t(0), defaults.objects[1].count);
     }
 
@@ -165,8 +167,9 @@ public:
             {"name": "W", "autostart": false, "body": []}], "objects": [{"name": "Res", "type": "ERESOURCE"}])";
         auto callWith = [&](const std::string& thread) {
             std::string text = R"({"scenario": "t", )" + decls + "}";
-            text.replace(text.find('%'), 1,
-                         R"({"call": "ExReleaseResourceForThreadLite", "resource": "Res", "thread": ")" + thread + "\"}");
+            text.replace(
+                text.find('%'), 1,
+                R"({"call": "ExReleaseResourceForThreadLite", "resource": "Res", "thread": ")" + thread + "\"}");
             return load(text).calls.at(0).thread;
         };
         CPPUNIT_ASSERT_EQUAL(int64_t(0), callWith("Main").instance);
@@ -181,27 +184,35 @@ public:
     void syncCallsFillTheirFields()
     {
         Program p;
-        CPPUNIT_ASSERT(callOf(R"({"call": "ExAcquirePushLockShared", "lock": "L"})", p).api == Api::ExAcquirePushLockShared);
-        CPPUNIT_ASSERT_EQUAL(int32_t(0), callOf(R"({"call": "ExAcquirePushLockShared", "lock": "L"})", p).object.decl);
+        CPPUNIT_ASSERT(callOf(R"({"call": "ExAcquirePushLockShared", "lock": "L"})", p).api ==
+                       Api::ExAcquirePushLockShared);
+        CPPUNIT_ASSERT_EQUAL(int32_t(0),
+                             callOf(R"({"call": "ExAcquirePushLockShared", "lock": "L"})", p).object.decl);
         CPPUNIT_ASSERT(p.calls[0].object.index.empty());
         const CallInstr& release = callOf(R"({"call": "KeReleaseMutex", "mutex": "M[2]", "previous": "p"})", p);
         CPPUNIT_ASSERT_EQUAL(int32_t(1), release.object.decl);
         CPPUNIT_ASSERT_EQUAL(int64_t(2), constant(p, release.object.index));
         CPPUNIT_ASSERT_EQUAL(int32_t(1), release.outPrevious);
         const CallInstr& acquire = callOf(R"({"call": "ExAcquireResourceSharedLite", "resource": "R", "wait": false,
-            "result": "ok"})", p);
+            "result": "ok"})",
+                                          p);
         CPPUNIT_ASSERT(!acquire.wait);
         CPPUNIT_ASSERT_EQUAL(int32_t(1), acquire.outResult);
-        const CallInstr& semaphore = callOf(R"({"call": "KeReleaseSemaphore", "semaphore": "S", "adjustment": "N"})", p);
+        const CallInstr& semaphore =
+            callOf(R"({"call": "KeReleaseSemaphore", "semaphore": "S", "adjustment": "N"})", p);
         CPPUNIT_ASSERT_EQUAL(int64_t(3), constant(p, semaphore.adjustment));
-        const CallInstr& event = callOf(R"({"call": "KeInitializeEvent", "event": "E", "event_type": "NotificationEvent",
-            "signaled": true})", p);
+        const CallInstr& event =
+            callOf(R"({"call": "KeInitializeEvent", "event": "E", "event_type": "NotificationEvent",
+            "signaled": true})",
+                   p);
         CPPUNIT_ASSERT(event.eventType == EventType::NotificationEvent && event.signaled);
-        const CallInstr& init = callOf(R"({"call": "KeInitializeSemaphore", "semaphore": "S", "count": 2, "limit": 4})", p);
+        const CallInstr& init =
+            callOf(R"({"call": "KeInitializeSemaphore", "semaphore": "S", "count": 2, "limit": 4})", p);
         CPPUNIT_ASSERT_EQUAL(int64_t(2), constant(p, init.count));
         CPPUNIT_ASSERT_EQUAL(int64_t(4), constant(p, init.limit));
         const CallInstr& exchange = callOf(R"({"call": "InterlockedCompareExchange", "target": "a[5]", "exchange": 1,
-            "comparand": "N", "result": "old"})", p);
+            "comparand": "N", "result": "old"})",
+                                           p);
         CPPUNIT_ASSERT_EQUAL(int32_t(0), exchange.target.decl);
         CPPUNIT_ASSERT_EQUAL(int64_t(5), constant(p, exchange.target.index));
         CPPUNIT_ASSERT_EQUAL(int64_t(1), constant(p, exchange.exchange));
@@ -216,21 +227,25 @@ public:
     {
         Program p;
         const CallInstr& single = callOf(R"({"call": "KeWaitForSingleObject", "object": "E", "timeout": 0,
-            "status": "s"})", p);
+            "status": "s"})",
+                                         p);
         CPPUNIT_ASSERT(single.hasTimeout);
         CPPUNIT_ASSERT_EQUAL(int32_t(3), single.object.decl);
         CPPUNIT_ASSERT_EQUAL(int32_t(-1), single.thread.decl);
-        const CallInstr& infinite = callOf(R"({"call": "KeWaitForMutexObject", "object": "M[0]", "timeout": null})", p);
+        const CallInstr& infinite =
+            callOf(R"({"call": "KeWaitForMutexObject", "object": "M[0]", "timeout": null})", p);
         CPPUNIT_ASSERT(!infinite.hasTimeout);
         const CallInstr& onThread = callOf(R"({"call": "KeWaitForSingleObject", "thread": "T"})", p);
         CPPUNIT_ASSERT_EQUAL(int32_t(0), onThread.thread.decl);
         CPPUNIT_ASSERT_EQUAL(int32_t(-1), onThread.object.decl);
         const CallInstr& multiple = callOf(R"({"call": "KeWaitForMultipleObjects", "objects": ["E", "S", "M[1]"],
-            "wait_type": "WaitAll", "status": "s"})", p);
+            "wait_type": "WaitAll", "status": "s"})",
+                                           p);
         CPPUNIT_ASSERT(multiple.waitAll);
         CPPUNIT_ASSERT_EQUAL(size_t(3), multiple.objects.size());
         CPPUNIT_ASSERT_EQUAL(int32_t(1), multiple.objects[2].decl);
-        CPPUNIT_ASSERT(!callOf(R"({"call": "KeWaitForMultipleObjects", "objects": ["E"], "wait_type": "WaitAny"})", p).waitAll);
+        CPPUNIT_ASSERT(
+            !callOf(R"({"call": "KeWaitForMultipleObjects", "objects": ["E"], "wait_type": "WaitAny"})", p).waitAll);
         const Program created = load(R"({"scenario": "t", "threads": [{"name": "T", "body": [
             {"call": "PsCreateSystemThread", "start": "W", "status": "s"}]}, {"name": "W", "autostart": false, "body": []}]})");
         CPPUNIT_ASSERT_EQUAL(int32_t(1), created.calls[0].start);
@@ -242,7 +257,8 @@ public:
         const CallInstr& create = callOf(R"({"call": "ZwCreateFile", "path": "C:\\f_{N}.txt",
             "access": "GENERIC_READ | SYNCHRONIZE|DELETE", "share": "FILE_SHARE_READ|FILE_SHARE_DELETE",
             "disposition": "FILE_OPEN_IF", "options": "FILE_NON_DIRECTORY_FILE | 0x20", "handle": "h", "status": "s",
-            "information": "info"})", p);
+            "information": "info"})",
+                                         p);
         CPPUNIT_ASSERT_EQUAL(int64_t(0x80000000 | 0x100000 | 0x10000), constant(p, create.access));
         CPPUNIT_ASSERT_EQUAL(int64_t(5), constant(p, create.share));
         CPPUNIT_ASSERT_EQUAL(int64_t(3), constant(p, create.disposition));
@@ -256,19 +272,24 @@ public:
         const CallInstr& write = callOf(R"({"call": "ZwWriteFile", "handle": 3, "data": "x{N}", "offset": 4})", p);
         CPPUNIT_ASSERT_EQUAL(int64_t(4), constant(p, write.offset));
         CPPUNIT_ASSERT(write.data >= 0);
-        const CallInstr& read = callOf(R"({"call": "ZwReadFile", "handle": "1 + 2", "length": 10, "information": "n"})", p);
+        const CallInstr& read =
+            callOf(R"({"call": "ZwReadFile", "handle": "1 + 2", "length": 10, "information": "n"})", p);
         CPPUNIT_ASSERT(read.offset.empty());
         CPPUNIT_ASSERT_EQUAL(int64_t(10), constant(p, read.length));
-        const CallInstr& rename = callOf(R"({"call": "ZwSetInformationFile", "handle": 4, "class": "FileRenameInformation",
-            "target": "C:\\new", "replace_if_exists": true})", p);
+        const CallInstr& rename =
+            callOf(R"({"call": "ZwSetInformationFile", "handle": 4, "class": "FileRenameInformation",
+            "target": "C:\\new", "replace_if_exists": true})",
+                   p);
         CPPUNIT_ASSERT(rename.infoClass == CallInstr::InfoClass::Rename && rename.replaceIfExists);
         CPPUNIT_ASSERT(rename.renameTarget >= 0);
         CPPUNIT_ASSERT_EQUAL(int64_t(4), constant(p, rename.handle));
         const CallInstr& remove = callOf(R"({"call": "ZwSetInformationFile", "handle": 4,
-            "class": "FileDispositionInformation", "delete": true})", p);
+            "class": "FileDispositionInformation", "delete": true})",
+                                         p);
         CPPUNIT_ASSERT(remove.infoClass == CallInstr::InfoClass::Disposition && remove.deleteFile);
         const CallInstr& query = callOf(R"({"call": "ZwQueryInformationFile", "handle": 4,
-            "class": "FileStandardInformation", "result": "size"})", p);
+            "class": "FileStandardInformation", "result": "size"})",
+                                        p);
         CPPUNIT_ASSERT(query.infoClass == CallInstr::InfoClass::Standard);
         CPPUNIT_ASSERT_EQUAL(int32_t(1), query.outResult);
         CPPUNIT_ASSERT(callOf(R"({"call": "ZwDeleteFile", "path": "C:\\x"})", p).path >= 0);
@@ -278,19 +299,25 @@ public:
     void defaultsAreCompiledIn()
     {
         Program p;
-        const CallInstr& open = callOf(R"({"call": "ZwOpenFile", "path": "C:\\x", "access": 1, "share": 0, "handle": "h"})", p);
+        const CallInstr& open =
+            callOf(R"({"call": "ZwOpenFile", "path": "C:\\x", "access": 1, "share": 0, "handle": "h"})", p);
         CPPUNIT_ASSERT_EQUAL(*namedConstant("FILE_SYNCHRONOUS_IO_NONALERT"), constant(p, open.options));
-        CPPUNIT_ASSERT_EQUAL(int64_t(1), constant(p, callOf(R"({"call": "KeReleaseSemaphore", "semaphore": "S"})", p).adjustment));
+        CPPUNIT_ASSERT_EQUAL(
+            int64_t(1), constant(p, callOf(R"({"call": "KeReleaseSemaphore", "semaphore": "S"})", p).adjustment));
         CPPUNIT_ASSERT_EQUAL(int64_t(0), constant(p, callOf(R"({"call": "KeInitializeSemaphore", "semaphore": "S",
-            "limit": 2})", p).count));
+            "limit": 2})",
+                                                            p)
+                                                         .count));
         CPPUNIT_ASSERT(callOf(R"({"call": "ExAcquireResourceExclusiveLite", "resource": "R"})", p).wait);
-        CPPUNIT_ASSERT(!callOf(R"({"call": "KeInitializeEvent", "event": "E", "event_type": "NotificationEvent"})", p).signaled);
+        CPPUNIT_ASSERT(
+            !callOf(R"({"call": "KeInitializeEvent", "event": "E", "event_type": "NotificationEvent"})", p).signaled);
     }
 
     void objectIndexesMayUseLocals()
     {
         const Program program = load(withBody(R"([{"for": "i", "from": 0, "below": "N", "do": [
-            {"call": "KeReleaseMutex", "mutex": "M[i]"}]}])", kObjects));
+            {"call": "KeReleaseMutex", "mutex": "M[i]"}]}])",
+                                              kObjects));
         const CallInstr& call = program.calls.at(0);
         CPPUNIT_ASSERT(!constantValue(program, call.object.index));
         const int64_t locals[2] = {0, 2};
@@ -305,8 +332,8 @@ public:
         options.isSupported = [](Api api) { return api != Api::ZwDeleteFile; };
         Program p;
         CPPUNIT_ASSERT(callOf(R"({"call": "ZwClose", "handle": 1})", p, options).api == Api::ZwClose);
-        expectError(withBody(R"([{"yield": true}, {"call": "ZwDeleteFile", "path": "C:\\x"}])"), "/threads/0/body/1/call",
-                    "ZwDeleteFile is not supported yet", options);
+        expectError(withBody(R"([{"yield": true}, {"call": "ZwDeleteFile", "path": "C:\\x"}])"),
+                    "/threads/0/body/1/call", "ZwDeleteFile is not supported yet", options);
     }
 
     void expectations()
@@ -357,6 +384,12 @@ public:
         } catch (const InputError& error) {
             CPPUNIT_ASSERT_EQUAL(path + ":1:1: JSON syntax error: the file is empty (a scenario is a JSON object)",
                                  std::string(error.what()));
+        }
+        try {
+            loadScenarioFile(std::string(CHECKER_SOURCE_ROOT) + "/tests", {});
+            CPPUNIT_FAIL("directory accepted");
+        } catch (const InputError& error) {
+            CPPUNIT_ASSERT(std::string(error.what()).ends_with("/tests: is a directory, not a scenario file"));
         }
         try {
             loadScenarioFile("/nonexistent/scenario.json", {});

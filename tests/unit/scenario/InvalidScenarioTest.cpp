@@ -32,7 +32,8 @@ std::vector<Expected> readExpected()
         std::getline(fields, row.file, '\t');
         std::getline(fields, row.pointer, '\t');
         std::getline(fields, row.substring);
-        CPPUNIT_ASSERT_MESSAGE("malformed row: " + line, !row.file.empty() && !row.pointer.empty() && !row.substring.empty());
+        CPPUNIT_ASSERT_MESSAGE("malformed row: " + line,
+                               !row.file.empty() && !row.pointer.empty() && !row.substring.empty());
         rows.push_back(row);
     }
     return rows;
@@ -70,7 +71,8 @@ void expectProblem(const std::string& json, const std::string& substring)
     try {
         loadScenarioText(json, "big.json", {});
     } catch (const InputError& error) {
-        CPPUNIT_ASSERT_MESSAGE(std::string(error.what()).substr(0, 300), error.problem().find(substring) != std::string::npos);
+        CPPUNIT_ASSERT_MESSAGE(std::string(error.what()).substr(0, 300),
+                               error.problem().find(substring) != std::string::npos);
         CPPUNIT_ASSERT(std::string(error.what()).starts_with("big.json: /"));
         CPPUNIT_ASSERT(std::string(error.what()).size() < 1000);
         return;
@@ -165,22 +167,23 @@ public:
     {
         expectError(withBody(R"([{"let": "x", "value": ")" + repeat("1+", 2500) + "1\"}]"), "/threads/0/body/0/value",
                     "expression longer than 4096 characters");
-        expectError(withBody(R"([{"assert": 0, "message": ")" + repeat("m", 5000) + "\"}]"), "/threads/0/body/0/message",
-                    "template longer than 4096 characters");
-        expectError(withBody(R"([{"yield": true, "label": ")" + repeat("l", 1 << 20) + "\"}]"), "/threads/0/body/0/label",
-                    "label longer than 256 characters");
+        expectError(withBody(R"([{"assert": 0, "message": ")" + repeat("m", 5000) + "\"}]"),
+                    "/threads/0/body/0/message", "template longer than 4096 characters");
+        expectError(withBody(R"([{"yield": true, "label": ")" + repeat("l", 1 << 20) + "\"}]"),
+                    "/threads/0/body/0/label", "label longer than 256 characters");
         expectError(withBody(R"([{"let": ")" + repeat("x", 200) + R"(", "value": 1}])"), "/threads/0/body/0/let",
                     "local name longer than 128 characters");
-        expectError(R"({"scenario": ")" + repeat("s", 1000) + R"(", "threads": [{"name": "T", "body": []}]})", "/scenario",
-                    "bad scenario name");
+        expectError(R"({"scenario": ")" + repeat("s", 1000) + R"(", "threads": [{"name": "T", "body": []}]})",
+                    "/scenario", "bad scenario name");
         expectError(withBody("[]", R"("description": ")" + repeat("d", 70000) + "\""), "/description",
                     "description longer than 65536 characters");
         expectError(withBody("[]", R"("filesystem": {"files": [{"path": "C:\\x", "content": ")" + repeat("c", 5000) +
                                        "\"}]}"),
                     "/filesystem/files/0/content", "template longer than 4096 characters");
-        expectSyntaxError("{\"scenario\": \"" + repeat("\\u00e9", 100000),
-                          "big.json:1:14: JSON syntax error: syntax error while parsing value - invalid string: missing "
-                          "closing quote");
+        expectSyntaxError(
+            "{\"scenario\": \"" + repeat("\\u00e9", 100000),
+            "big.json:1:14: JSON syntax error: syntax error while parsing value - invalid string: missing "
+            "closing quote");
     }
 
     void hugeCountsAreErrors()
@@ -189,14 +192,18 @@ public:
         for (int i = 0; i < 17; ++i)
             objects += std::string(i ? "," : "") + R"({"name": "M)" + std::to_string(i) +
                        R"(", "type": "FAST_MUTEX", "array": 1000000})";
-        expectError(withBody("[]", R"("objects": [)" + objects + "]"), "/objects/16", "more than 16000000 objects in all");
+        expectError(withBody("[]", R"("objects": [)" + objects + "]"), "/objects/16",
+                    "more than 16000000 objects in all");
         expectError(withBody("[]", R"("globals": {"g": {"array": "1000000 + 1"}})"), "/globals/g/array",
                     "array size 1000001 is out of range 1..1000000");
-        expectError(withBody("[]", R"("expect": {"final": [{"for": "i", "from": 0, "below": 2000000, "path": "C:\\{i}"}]})"),
-                    "/expect/final/0/below", "more than 1000000 iterations");
+        expectError(
+            withBody("[]", R"("expect": {"final": [{"for": "i", "from": 0, "below": 2000000, "path": "C:\\{i}"}]})"),
+            "/expect/final/0/below", "more than 1000000 iterations");
         std::string threads;
-        for (int i = 0; i < 257; ++i) threads += std::string(i ? "," : "") + R"({"name": "T)" + std::to_string(i) + R"(", "body": []})";
-        expectError(R"({"scenario": "x", "threads": [)" + threads + "]}", "/threads/256", "more than 256 thread instances in all");
+        for (int i = 0; i < 257; ++i)
+            threads += std::string(i ? "," : "") + R"({"name": "T)" + std::to_string(i) + R"(", "body": []})";
+        expectError(R"({"scenario": "x", "threads": [)" + threads + "]}", "/threads/256",
+                    "more than 256 thread instances in all");
         expectError(withBody(R"([{"call": "KeWaitForMultipleObjects", "objects": [)" + repeat("\"E\",", 64) +
                                  R"("E"], "wait_type": "WaitAll"}])",
                              R"("objects": [{"name": "E", "type": "KEVENT", "event_type": "NotificationEvent"}])"),

@@ -106,8 +106,9 @@ public:
 
     void sourceMapFindsContainers()
     {
-        const std::string text = "{\n\"a\": [\n  {\"k\\\"ey\": \"[{\\\\\"},\n  /* { [ */ {}, // ]\n [\n]],\n"
-                                 "\"\\u00e9/\\ud83d\\ude00\": {}}";
+        const std::string text =
+            "{\n\"a\": [\n  {\"k\\\"ey\": \"[{\\\\\"},\n  /* { [ */ {}, // ]\n [\n]],\n"
+            "\"\\u00e9/\\ud83d\\ude00\": {}}";
         parseScenarioJson(text, "f.json");
         const SourceMap map(text);
         CPPUNIT_ASSERT_EQUAL(int32_t(1), map.lineOf("/"));

@@ -34,9 +34,11 @@ inline void expectError(const std::string& json, const std::string& pointer, con
     } catch (const InputError& error) {
         const std::string what = error.what();
         CPPUNIT_ASSERT_EQUAL_MESSAGE(what, pointer, error.pointer());
-        CPPUNIT_ASSERT_MESSAGE(what + "\n   does not contain: " + substring, what.find(substring) != std::string::npos);
+        CPPUNIT_ASSERT_MESSAGE(what + "\n   does not contain: " + substring,
+                               what.find(substring) != std::string::npos);
         CPPUNIT_ASSERT_MESSAGE(what, what.find('\n') == std::string::npos);
-        CPPUNIT_ASSERT_EQUAL_MESSAGE(what, std::string("test.json: ") + pointer + ": ", what.substr(0, 13 + pointer.size()));
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(what, std::string("test.json: ") + pointer + ": ",
+                                     what.substr(0, 13 + pointer.size()));
         return;
     }
     CPPUNIT_FAIL("no InputError for: " + json);
@@ -89,14 +91,22 @@ inline Run runBody(const Program& program, int32_t body, int64_t self = 0)
         switch (in.op) {
         case OpCode::Let: run.locals[size_t(in.a)] = eval(program, in.e1, run); break;
         case OpCode::Jump: pc = size_t(in.a); break;
-        case OpCode::JumpIfFalse: if (!eval(program, in.e1, run)) pc = size_t(in.a); break;
+        case OpCode::JumpIfFalse:
+            if (!eval(program, in.e1, run)) pc = size_t(in.a);
+            break;
         case OpCode::Assert:
             run.events.push_back("assert");
-            if (!eval(program, in.e1, run)) { run.assertionFailed = true; return run; }
+            if (!eval(program, in.e1, run)) {
+                run.assertionFailed = true;
+                return run;
+            }
             break;
         case OpCode::Assume:
             run.events.push_back("assume");
-            if (!eval(program, in.e1, run)) { run.discarded = true; return run; }
+            if (!eval(program, in.e1, run)) {
+                run.discarded = true;
+                return run;
+            }
             break;
         case OpCode::End: return run;
         case OpCode::Load:
@@ -110,7 +120,10 @@ inline Run runBody(const Program& program, int32_t body, int64_t self = 0)
             break;
         }
         case OpCode::Yield: run.events.push_back("yield"); break;
-        case OpCode::Call: run.events.push_back("call"); run.calls.push_back(in.a); break;
+        case OpCode::Call:
+            run.events.push_back("call");
+            run.calls.push_back(in.a);
+            break;
         }
     }
     return run;

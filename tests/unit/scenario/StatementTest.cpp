@@ -72,7 +72,8 @@ public:
             {"if": false, "then": [{"let": "b", "value": 5}]},
             {"call": "ZwClose", "handle": 0, "status": "s"},
             {"for": "i", "from": 0, "below": 2, "do": [{"load": "v", "from": "g"}]}
-        ])", R"("globals": {"g": 3})"));
+        ])",
+                                              R"("globals": {"g": 3})"));
         const std::vector<std::string> expected{"self", "a", "b", "s", "i", "v"};
         CPPUNIT_ASSERT(program.bodies[0].localNames == expected);
         CPPUNIT_ASSERT_EQUAL(int64_t(1), finalLocal(program, "a"));
@@ -93,10 +94,15 @@ public:
     {
         const std::string body = R"([{"let": "x", "value": %}, {"if": "x > 1", "then": [{"let": "r", "value": 1}],
             "else": [{"let": "r", "value": 2}]}, {"if": "x == 5", "then": [{"let": "r", "value": "r + 10"}]}])";
-        auto with = [&](const char* x) { std::string text = body; text.replace(text.find('%'), 1, x); return text; };
+        auto with = [&](const char* x) {
+            std::string text = body;
+            text.replace(text.find('%'), 1, x);
+            return text;
+        };
         const Program taken = load(withBody(with("5")));
-        CPPUNIT_ASSERT((opsOf(taken) == std::vector<OpCode>{OpCode::Let, OpCode::JumpIfFalse, OpCode::Let, OpCode::Jump,
-                                                             OpCode::Let, OpCode::JumpIfFalse, OpCode::Let, OpCode::End}));
+        CPPUNIT_ASSERT(
+            (opsOf(taken) == std::vector<OpCode>{OpCode::Let, OpCode::JumpIfFalse, OpCode::Let, OpCode::Jump,
+                                                 OpCode::Let, OpCode::JumpIfFalse, OpCode::Let, OpCode::End}));
         CPPUNIT_ASSERT_EQUAL(int32_t(4), taken.bodies[0].code[1].a);
         CPPUNIT_ASSERT_EQUAL(int32_t(5), taken.bodies[0].code[3].a);
         CPPUNIT_ASSERT_EQUAL(int32_t(7), taken.bodies[0].code[5].a);
@@ -108,8 +114,8 @@ public:
     {
         const Program program = load(withBody(R"([{"let": "n", "value": 0}, {"let": "s", "value": 0},
             {"while": "n < 10", "do": [{"let": "n", "value": "n + 1"}, {"let": "s", "value": "s + n"}]}])"));
-        CPPUNIT_ASSERT((opsOf(program) == std::vector<OpCode>{OpCode::Let, OpCode::Let, OpCode::JumpIfFalse, OpCode::Let,
-                                                               OpCode::Let, OpCode::Jump, OpCode::End}));
+        CPPUNIT_ASSERT((opsOf(program) == std::vector<OpCode>{OpCode::Let, OpCode::Let, OpCode::JumpIfFalse,
+                                                              OpCode::Let, OpCode::Let, OpCode::Jump, OpCode::End}));
         CPPUNIT_ASSERT_EQUAL(int32_t(6), program.bodies[0].code[2].a);
         CPPUNIT_ASSERT_EQUAL(int32_t(2), program.bodies[0].code[5].a);
         CPPUNIT_ASSERT_EQUAL(int64_t(55), finalLocal(program, "s"));
@@ -118,7 +124,8 @@ public:
     void forLoopsEvaluateBoundsOnce()
     {
         const Program constant = load(withBody(R"([{"for": "i", "from": 2, "below": "N", "do": [
-            {"let": "s", "value": "s + i"}]}])", R"("params": {"N": 5})"));
+            {"let": "s", "value": "s + i"}]}])",
+                                               R"("params": {"N": 5})"));
         CPPUNIT_ASSERT_EQUAL(uint32_t(3), constant.bodies[0].localCount);
         CPPUNIT_ASSERT_EQUAL(int64_t(2 + 3 + 4), finalLocal(constant, "s"));
         CPPUNIT_ASSERT_EQUAL(int64_t(5), finalLocal(constant, "i"));
@@ -130,7 +137,8 @@ public:
         CPPUNIT_ASSERT_EQUAL(int64_t(4), finalLocal(variable, "c"));
         CPPUNIT_ASSERT_EQUAL(int64_t(8), finalLocal(variable, "n"));
 
-        const Program empty = load(withBody(R"([{"for": "i", "from": 3, "below": 1, "do": [{"let": "c", "value": 1}]}])"));
+        const Program empty =
+            load(withBody(R"([{"for": "i", "from": 3, "below": 1, "do": [{"let": "c", "value": 1}]}])"));
         CPPUNIT_ASSERT_EQUAL(int64_t(0), finalLocal(empty, "c"));
         CPPUNIT_ASSERT_EQUAL(int64_t(3), finalLocal(empty, "i"));
     }
@@ -245,17 +253,24 @@ public:
         std::vector<std::string> texts;
         for (const StatementInfo& info : program.statements) texts.push_back(info.text);
         const std::vector<std::string> expected{
-            "ExAcquireFastMutex(M[i])", "x = load g[2]", "store atomic g[0] = v + 1",
-            "s = ZwCreateFile(\"C:\\f_{i}.txt\", GENERIC_WRITE, 0, FILE_CREATE) -> h", "v = 3", "if (v > 2)",
-            "for i from 0 below 2", "assert(v)", "end"};
+            "ExAcquireFastMutex(M[i])",
+            "x = load g[2]",
+            "store atomic g[0] = v + 1",
+            "s = ZwCreateFile(\"C:\\f_{i}.txt\", GENERIC_WRITE, 0, FILE_CREATE) -> h",
+            "v = 3",
+            "if (v > 2)",
+            "for i from 0 below 2",
+            "assert(v)",
+            "end"};
         for (size_t i = 0; i < expected.size(); ++i) CPPUNIT_ASSERT_EQUAL(expected[i], texts.at(i));
     }
 
     void linesAreFoundDespiteCommentsAndEscapes()
     {
-        const std::string text = "// a scenario\n{\"scenario\": \"t\", /* two\nlines */ \"description\": \"a \\\"{quoted\\\" [x]\",\n"
-                                 "\"threads\": [{\"name\": \"T\",\n \"body\": [\n  {\"yield\": true},\n\n"
-                                 "  {\"if\": 1, \"then\": [\n   {\"label\": \"l\", \"yield\": true}]}]}]}\n";
+        const std::string text =
+            "// a scenario\n{\"scenario\": \"t\", /* two\nlines */ \"description\": \"a \\\"{quoted\\\" [x]\",\n"
+            "\"threads\": [{\"name\": \"T\",\n \"body\": [\n  {\"yield\": true},\n\n"
+            "  {\"if\": 1, \"then\": [\n   {\"label\": \"l\", \"yield\": true}]}]}]}\n";
         const Program program = load(text);
         CPPUNIT_ASSERT_EQUAL(int32_t(6), statementOf(program, 0).line);
         CPPUNIT_ASSERT_EQUAL(int32_t(8), statementOf(program, 1).line);
