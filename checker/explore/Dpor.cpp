@@ -32,8 +32,12 @@ ExploreResult DporExplorer::run()
     for (;;) {
         Outcome outcome = forward();
         if (outcome == Outcome::Interrupted) break;
-        if (outcome == Outcome::SleepBlocked) stats_.blockedExecutions++;
-        else account(runner_.finish());
+        if (outcome == Outcome::SleepBlocked) {
+            stats_.blockedExecutions++;
+        } else {
+            if (!runner_.stopped()) processBlockedRaces();
+            account(runner_.finish());
+        }
         if (budgetExhausted() && hasPendingWork()) break;
         stopReason_.clear();
         if (!backtrack()) break;
@@ -76,11 +80,13 @@ DporExplorer::Outcome DporExplorer::forward()
 
         Node child;
         child.wut = std::move(guide);
-        SeqEvent taken = eventAt(depth);
-        for (const SeqEvent& q : nodes_[depth].sleep)
-            if (!seqDependent(q, taken)) child.sleep.push_back(q);
+        if (!nodes_[depth].sleep.empty()) {
+            SeqEvent taken = eventAt(depth);
+            for (const SeqEvent& q : nodes_[depth].sleep)
+                if (!seqDependent(q, taken)) child.sleep.push_back(q);
+        }
         nodes_.push_back(std::move(child));
-        if (fresh) processRaces(depth);
+        if (fresh && !races_.empty()) processRaces(races_, depth, eventAt(depth));
 
         if (options_.stopOnFirst && findings_.size() > 0) {
             account(ExecutionRunner::End::Stopped);
@@ -116,21 +122,39 @@ SeqEvent DporExplorer::eventAt(uint32_t depth) const
     return s;
 }
 
-// For each race (e at depth i, e' the newest event): the sequence v = notdep(e).e' — the events
-// after e that do not happen after it, then e' — is a way to reverse the race. Unless a sleeping
-// actor at i could start v (that trace is explored already), v goes into i's wakeup tree.
-void DporExplorer::processRaces(uint32_t depth)
+// For each race (e at depth i, e' = `last`, an event at depth `end` or a pending one with
+// end = the log size): the sequence v = notdep(e).e' — the events between them that do not happen
+// after e, then e' — is a way to reverse the race. Unless a sleeping actor at i could start v
+// (that trace is explored already), v goes into i's wakeup tree.
+void DporExplorer::processRaces(const std::vector<uint32_t>& races, uint32_t end, const SeqEvent& last)
 {
-    for (uint32_t i : races_) {
+    for (uint32_t i : races) {
         std::vector<SeqEvent> v;
-        for (uint32_t k = i + 1; k < depth; ++k)
+        for (uint32_t k = i + 1; k < end; ++k)
             if (!log_.happensBefore(i, k)) v.push_back(eventAt(k));
-        v.push_back(eventAt(depth));
+        v.push_back(last);
         Node& node = nodes_[i];
         size_t position;
         bool covered = std::any_of(node.sleep.begin(), node.sleep.end(),
                                    [&](const SeqEvent& q) { return isWeakInitial(q, v, &position); });
         if (!covered) node.wut.insert(std::move(v));
+    }
+}
+
+// A thread left blocked at the end of an execution never ran its acquire, so its race with the
+// acquire that holds it out was never seen (Nidhugg's failed-lock races): find it now.
+void DporExplorer::processBlockedRaces()
+{
+    for (uint32_t a = 0; a < runner_.actorCount(); ++a) {
+        if (!runner_.interpreter().alive(runner_.world(), a) || runner_.enabled(a)) continue;
+        runner_.footprint(a, footprint_);
+        log_.pendingRaces(runner_.laneOf(a), footprint_, races_);
+        if (races_.empty()) continue;
+        SeqEvent pending;
+        pending.actor = a;
+        pending.lane = runner_.laneOf(a);
+        pending.touches = footprint_.touches;
+        processRaces(races_, log_.size(), pending);
     }
 }
 

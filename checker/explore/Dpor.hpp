@@ -35,7 +35,8 @@ private:
     bool backtrack();
     bool hasPendingWork() const;
     int32_t chooseFree(const Node& node) const;
-    void processRaces(uint32_t depth);
+    void processRaces(const std::vector<uint32_t>& races, uint32_t end, const SeqEvent& last);
+    void processBlockedRaces();
     SeqEvent eventAt(uint32_t depth) const;
     void account(ExecutionRunner::End end);
     bool interrupted();

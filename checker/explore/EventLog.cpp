@@ -32,12 +32,12 @@ void EventLog::ensureLanes(uint32_t lanes)
     }
 }
 
-int32_t& EventLog::head(Location l)
+EventLog::LocationState& EventLog::state(Location l)
 {
-    auto& heads = heads_[size_t(locationClass(l))];
+    auto& states = locations_[size_t(locationClass(l))];
     uint32_t index = locationIndex(l);
-    if (index >= heads.size()) heads.resize(std::max<size_t>(index + 1, heads.size() * 2), -1);
-    return heads[index];
+    if (index >= states.size()) states.resize(std::max<size_t>(index + 1, states.size() * 2));
+    return states[index];
 }
 
 const uint32_t* EventLog::laneClock(uint32_t lane) const
@@ -47,34 +47,83 @@ const uint32_t* EventLog::laneClock(uint32_t lane) const
     return zeros_.data();
 }
 
-// Walks the earlier touches of t.location from the newest. Every unordered conflicting event is
-// joined into `clock`. Reversible ones are race candidates, except plain (non-exclusive) touches
-// seen beyond a non-reversible release: the new event could not have run before them. The walk
-// stops at the first exclusive (conflicts-with-all) touch that is ordered before the new event or
-// is itself a candidate, since every earlier touch is ordered before that one.
+// Finds the earlier touches of t.location that are not ordered before the new event (`prior` is
+// its lane's clock) and conflict with it; each is joined into `clock`. Reversible ones are race
+// candidates. The exclusive chain is followed back past non-reversible releases (the lock-aware
+// race is with the acquire behind them) and stops at the first ordered or candidate touch:
+// everything earlier is ordered before that one.
 void EventLog::scanLocation(const Touch& t, uint32_t lane, const uint32_t* prior, uint32_t* clock,
                             std::vector<uint32_t>* candidates)
 {
-    bool passedRelease = false;
-    for (int32_t i = head(t.location); i >= 0; i = touchPrev_[size_t(i)]) {
-        Access earlier = touchData_[size_t(i)].access;
-        uint32_t depth = touchDepth_[size_t(i)];
-        const EventRecord& ev = events_[depth];
-        bool exclusive = conflictsWithAll(earlier);
-        if (ev.lane == lane || prior[ev.lane] >= ev.laneIndex) {
-            if (exclusive) break;
-            continue;
-        }
-        if (!conflicts(earlier, t.access)) continue;
-        const uint32_t* other = clockOf(depth);
+    LocationState& loc = state(t.location);
+    auto unordered = [&](int32_t i) {
+        const EventRecord& ev = events_[touchDepth_[size_t(i)]];
+        return ev.lane != lane && prior[ev.lane] < ev.laneIndex;
+    };
+    auto join = [&](int32_t i) {
+        const uint32_t* other = clockOf(touchDepth_[size_t(i)]);
         for (uint32_t k = 0; k < lanes_; ++k) clock[k] = std::max(clock[k], other[k]);
-        if (!isReversible(earlier, t.access)) {
-            passedRelease = true;
-            continue;
-        }
-        if (candidates && (exclusive || !passedRelease)) candidates->push_back(depth);
-        if (exclusive) break;
+    };
+    for (int32_t i : loc.shared) {
+        Access earlier = touchData_[size_t(i)].access;
+        if (!conflicts(earlier, t.access) || !unordered(i)) continue;
+        join(i);
+        if (candidates && isReversible(earlier, t.access)) candidates->push_back(touchDepth_[size_t(i)]);
     }
+    for (int32_t i = loc.lastExclusive; i >= 0; i = touchPrevExclusive_[size_t(i)]) {
+        if (!unordered(i)) break;
+        join(i);
+        if (!isReversible(touchData_[size_t(i)].access, t.access)) continue;
+        if (candidates) candidates->push_back(touchDepth_[size_t(i)]);
+        break;
+    }
+}
+
+void EventLog::record(const Touch& t, uint32_t depth)
+{
+    LocationState& loc = state(t.location);
+    int32_t index = int32_t(touchData_.size());
+    touchData_.push_back(t);
+    touchDepth_.push_back(depth);
+    touchSavedBegin_.push_back(uint32_t(savedShared_.size()));
+    if (conflictsWithAll(t.access)) {
+        touchPrevExclusive_.push_back(loc.lastExclusive);
+        touchReplaced_.push_back(-1);
+        savedShared_.insert(savedShared_.end(), loc.shared.begin(), loc.shared.end());
+        loc.shared.clear();
+        loc.lastExclusive = index;
+        return;
+    }
+    touchPrevExclusive_.push_back(-1);
+    uint32_t lane = events_.size() > depth ? events_[depth].lane : pendingLane_;
+    for (int32_t& entry : loc.shared) {
+        if (events_[touchDepth_[size_t(entry)]].lane != lane) continue;
+        touchReplaced_.push_back(entry);
+        entry = index;
+        return;
+    }
+    touchReplaced_.push_back(-1);
+    loc.shared.push_back(index);
+}
+
+void EventLog::unrecord(size_t i)
+{
+    LocationState& loc = state(touchData_[i].location);
+    if (conflictsWithAll(touchData_[i].access)) {
+        loc.lastExclusive = touchPrevExclusive_[i];
+        loc.shared.assign(savedShared_.begin() + std::ptrdiff_t(touchSavedBegin_[i]), savedShared_.end());
+    } else if (touchReplaced_[i] >= 0) {
+        for (int32_t& entry : loc.shared)
+            if (entry == int32_t(i)) entry = touchReplaced_[i];
+    } else {
+        loc.shared.pop_back();
+    }
+    savedShared_.resize(touchSavedBegin_[i]);
+    touchData_.pop_back();
+    touchDepth_.pop_back();
+    touchPrevExclusive_.pop_back();
+    touchReplaced_.pop_back();
+    touchSavedBegin_.pop_back();
 }
 
 void EventLog::push(uint32_t actor, uint32_t lane, const Footprint& fp, int32_t createsLane,
@@ -99,43 +148,47 @@ void EventLog::push(uint32_t actor, uint32_t lane, const Footprint& fp, int32_t 
     for (const Touch& t : fp.touches) scanLocation(t, lane, prior, clock, races);
     clock[lane] = e.laneIndex;
 
-    if (races && races->size() > 1) {
-        std::sort(races->begin(), races->end());
-        races->erase(std::unique(races->begin(), races->end()), races->end());
-        // Keep only races with no other candidate in between (c happens before another candidate).
-        std::vector<uint32_t> kept;
-        for (uint32_t c : *races) {
-            bool covered = false;
-            for (uint32_t d : *races)
-                if (d != c && clockOf(d)[events_[c].lane] >= events_[c].laneIndex) covered = true;
-            if (!covered) kept.push_back(c);
-        }
-        races->swap(kept);
-    }
+    if (races) keepImmediateRaces(*races);
 
-    for (const Touch& t : fp.touches) {
-        int32_t& h = head(t.location);
-        touchData_.push_back(t);
-        touchDepth_.push_back(depth);
-        touchPrev_.push_back(h);
-        h = int32_t(touchData_.size() - 1);
-    }
+    pendingLane_ = lane;
+    for (const Touch& t : fp.touches) record(t, depth);
     events_.push_back(e);
     laneLast_[lane] = int32_t(depth);
     if (createsLane >= 0) laneCreatedBy_[size_t(createsLane)] = int32_t(depth);
+}
+
+// Keeps only races with no other candidate in between (c happens before another candidate).
+void EventLog::keepImmediateRaces(std::vector<uint32_t>& races) const
+{
+    if (races.size() < 2) return;
+    std::sort(races.begin(), races.end());
+    races.erase(std::unique(races.begin(), races.end()), races.end());
+    std::vector<uint32_t> kept;
+    for (uint32_t c : races) {
+        bool covered = false;
+        for (uint32_t d : races)
+            if (d != c && clockOf(d)[events_[c].lane] >= events_[c].laneIndex) covered = true;
+        if (!covered) kept.push_back(c);
+    }
+    races.swap(kept);
+}
+
+void EventLog::pendingRaces(uint32_t lane, const Footprint& fp, std::vector<uint32_t>& races)
+{
+    ensureLanes(lane + 1);
+    races.clear();
+    scratchClock_.assign(width_, 0);
+    const uint32_t* prior = laneClock(lane);
+    std::copy_n(prior, width_, scratchClock_.data());
+    for (const Touch& t : fp.touches) scanLocation(t, lane, prior, scratchClock_.data(), &races);
+    keepImmediateRaces(races);
 }
 
 void EventLog::truncate(uint32_t depth)
 {
     while (events_.size() > depth) {
         const EventRecord& e = events_.back();
-        for (uint32_t k = e.touchCount; k-- > 0;) {
-            size_t i = e.touchBegin + k;
-            head(touchData_[i].location) = touchPrev_[i];
-        }
-        touchData_.resize(e.touchBegin);
-        touchDepth_.resize(e.touchBegin);
-        touchPrev_.resize(e.touchBegin);
+        for (uint32_t k = e.touchCount; k-- > 0;) unrecord(e.touchBegin + k);
         laneLast_[e.lane] = e.prevInLane;
         if (e.createsLane >= 0) {
             laneCreatedBy_[size_t(e.createsLane)] = -1;

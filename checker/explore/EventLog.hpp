@@ -1,7 +1,10 @@
 #pragma once
 // The events of the current execution, with what DPOR needs to reason about them: each event's
 // thread ("lane"), footprint, vector clock of the happens-before relation induced by dependency,
-// and, per location, the chain of earlier touches (to find races without scanning the execution).
+// and, per location, the accesses that can still race with a new one: the latest exclusive access
+// (with a chain to the earlier exclusive ones) and, since it, the latest non-exclusive access of
+// each lane (an earlier one of the same lane is ordered before it by program order). Finding the
+// races of a step therefore costs O(lanes), not O(execution length).
 //
 // Happens-before here is the explorer's: program order, thread creation, and every dependent
 // pair of steps. (The race *finding* detectors use their own, synchronization-only order.)
@@ -49,34 +52,53 @@ public:
     void push(uint32_t actor, uint32_t lane, const Footprint& fp, int32_t createsLane,
               std::vector<uint32_t>* races);
 
+    // The races a step of `lane` with footprint `fp` would be in if it ran now (it does not run:
+    // e.g. a blocked acquire). Nothing is appended.
+    void pendingRaces(uint32_t lane, const Footprint& fp, std::vector<uint32_t>& races);
+
     // Drops every event at depth >= depth.
     void truncate(uint32_t depth);
 
     void clear() { truncate(0); }
 
 private:
+    // Per location: what a new access may race with.
+    struct LocationState {
+        int32_t lastExclusive = -1;      // touch index
+        std::vector<int32_t> shared;     // touch indices since lastExclusive, at most one per lane
+    };
     const uint32_t* clockOf(uint32_t depth) const { return &clocks_[std::size_t(depth) * width_]; }
     uint32_t* clockOf(uint32_t depth) { return &clocks_[std::size_t(depth) * width_]; }
     // The clock of the lane's latest event (or of its creation) before the new event.
     const uint32_t* laneClock(uint32_t lane) const;
-    int32_t& head(Location l);
+    LocationState& state(Location l);
+    void record(const Touch& t, uint32_t depth);
+    void unrecord(std::size_t touch);
     void ensureLanes(uint32_t lanes);
+    void keepImmediateRaces(std::vector<uint32_t>& races) const;
     void scanLocation(const Touch& t, uint32_t lane, const uint32_t* prior, uint32_t* clock,
                       std::vector<uint32_t>* candidates);
 
     std::vector<EventRecord> events_;
-    // Touches of all events, in order; per touch the event's depth and the previous touch of the
-    // same location (-1 if none).
+    // Touches of all events, in order, with per touch: the event's depth; for an exclusive touch
+    // the previous exclusive touch of the location; and what to restore on truncation (for a
+    // non-exclusive touch the entry of its lane it replaced, -1 if appended; for an exclusive one
+    // the saved `shared` list, as a range of savedShared_).
     std::vector<Touch> touchData_;
     std::vector<uint32_t> touchDepth_;
-    std::vector<int32_t> touchPrev_;
+    std::vector<int32_t> touchPrevExclusive_;
+    std::vector<int32_t> touchReplaced_;
+    std::vector<uint32_t> touchSavedBegin_;
+    std::vector<int32_t> savedShared_;
     std::vector<uint32_t> clocks_;          // events_.size() * width_
     uint32_t width_ = 0;                    // lanes per clock
     std::vector<int32_t> laneLast_;         // per lane: depth of its latest event, -1
     std::vector<int32_t> laneCreatedBy_;    // per lane: depth of the creating event, -1
     uint32_t lanes_ = 0;
-    std::array<std::vector<int32_t>, std::size_t(LocationClass::Count_)> heads_;
+    std::array<std::vector<LocationState>, std::size_t(LocationClass::Count_)> locations_;
     uint32_t initialLanes_ = 0;
+    uint32_t pendingLane_ = 0;   // lane of the event whose touches are being recorded
+    std::vector<uint32_t> scratchClock_;
     std::vector<uint32_t> zeros_;
 };
 

@@ -21,7 +21,7 @@ struct ExploreOptions {
     std::optional<uint64_t> maxExecutions;   // stop after this many complete executions
     std::optional<double> timeLimitSeconds;  // stop after this much wall time
     bool stopOnFirst = false;                // stop at the first finding
-    uint64_t maxSteps = 10'000'000;          // per-execution visible-step bound -> livelock
+    uint64_t maxSteps = 1'000'000;           // per-execution visible-step bound -> livelock
     unsigned jobs = 1;
     uint64_t seed = 0;                       // random / pct
     uint64_t runs = 1000;                    // random / pct
