@@ -84,6 +84,13 @@ public:
     virtual void footprint(const World&, ThreadId, const PreparedOp&, Footprint&) const = 0;
     virtual void execute(World&, ThreadId, const PreparedOp&, StepEffects&) const = 0;
     virtual WaitInfo waitInfo(const World&, ThreadId, const PreparedOp&) const { return {}; }
+
+    // For models that queue waiters (ThreadState::waiting): a kernel APC delivered to the waiting
+    // thread takes it out of the wait queue; after the APC the thread runs the call again and so
+    // re-enters the queue at its tail (SEMANTICS.md Part A.6). cancelFootprint() is what the
+    // delivery touches (the queue); cancelWait() removes the thread from it.
+    virtual void cancelFootprint(const World&, ThreadId, const PreparedOp&, Footprint&) const {}
+    virtual void cancelWait(World&, ThreadId, const PreparedOp&) const {}
 };
 
 // The registered model of `api`, or nullptr if the engine cannot run that call yet.

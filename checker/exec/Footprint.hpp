@@ -17,6 +17,8 @@ enum class LocationClass : uint32_t {
     Path = 4,        // a name in the file-system namespace
     File = 5,        // a file's data and attributes
     ShareState = 6,  // a file's share-access counters
+    ApcSlot = 7,     // a thread as the target of APC delivery: every step of a thread that APCs
+                     // target touches it, so a delivery is ordered against each of them
     Count_
 };
 

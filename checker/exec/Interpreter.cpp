@@ -102,6 +102,7 @@ void Interpreter::init(World& world, StepEffects& effects) const
         std::fill_n(world.globals.begin() + g.firstSlot, g.size, g.init);
     world.templateInstances.assign(program_.threadDecls.size(), 0);
     world.threadOf.assign(program_.threadDecls.size(), {});
+    world.apcDelivered.assign(program_.apcs.size(), 0);
     for (size_t d = 0; d < program_.threadDecls.size(); ++d) {
         const ThreadDecl& decl = program_.threadDecls[d];
         if (!decl.autostart) continue;
@@ -131,6 +132,15 @@ void Interpreter::footprint(const World& world, ThreadId t, Footprint& out) cons
     case PendingKind::Yield:
     case PendingKind::None: break;
     }
+    if (isApcTarget(world, t)) out.add(makeLocation(LocationClass::ApcSlot, t), Access::Write);
+}
+
+bool Interpreter::isApcTarget(const World& world, ThreadId t) const
+{
+    const ThreadState& th = world.threads[t];
+    for (const ApcDecl& apc : program_.apcs)
+        if (apc.target.decl == th.decl && apc.target.instance == th.instance) return true;
+    return false;
 }
 
 WaitInfo Interpreter::waitInfo(const World& world, ThreadId t) const
@@ -229,6 +239,11 @@ void Interpreter::park(World& world, ThreadId t, StepEffects& effects) const
             frame.pc++;
             break;
         case OpCode::End:
+            if (th.frames.size() > 1) {
+                // An APC's body ended: the thread goes back to where the APC found it.
+                th.frames.pop_back();
+                break;
+            }
             th.pending = PreparedOp{};
             th.pending.kind = PendingKind::Exit;
             return;
@@ -326,6 +341,52 @@ bool Interpreter::prepareCall(World& world, ThreadId t, const CallInstr& call, i
         }
     }
     return true;
+}
+
+int32_t Interpreter::apcTarget(const World& world, uint32_t k) const
+{
+    const ThreadRef& target = program_.apcs[k].target;
+    return world.threadFor(target.decl, target.instance);
+}
+
+bool Interpreter::apcDeliverable(const World& world, uint32_t k) const
+{
+    if (world.apcDelivered[k]) return false;
+    int32_t t = apcTarget(world, k);
+    if (t < 0) return false;
+    const ThreadState& th = world.threads[size_t(t)];
+    return th.status != ThreadStatus::Done && th.frames.size() == 1 && th.irql == Irql::Passive &&
+           th.kernelApcDisable == 0 && th.specialApcDisable == 0;
+}
+
+void Interpreter::apcFootprint(const World& world, uint32_t k, Footprint& out) const
+{
+    out.clear();
+    ThreadId t = ThreadId(apcTarget(world, k));
+    const ThreadState& th = world.threads[t];
+    out.add(makeLocation(LocationClass::ApcSlot, t), Access::Write);
+    if (th.waiting && th.pending.kind == PendingKind::Call)
+        callModel(th.pending.api)->cancelFootprint(world, t, th.pending, out);
+}
+
+void Interpreter::deliverApc(World& world, uint32_t k, StepEffects& effects) const
+{
+    effects.clear();
+    ThreadId t = ThreadId(apcTarget(world, k));
+    world.apcDelivered[k] = 1;
+    ThreadState& th = world.threads[t];
+    if (th.waiting) {
+        callModel(th.pending.api)->cancelWait(world, t, th.pending);
+        world.threads[t].waiting = false;
+    }
+    const ApcDecl& apc = program_.apcs[k];
+    Frame frame;
+    frame.body = apc.body;
+    frame.locals.assign(std::max<uint32_t>(1, program_.bodies[size_t(apc.body)].localCount), 0);
+    frame.locals[0] = world.threads[t].instance;
+    world.threads[t].frames.push_back(std::move(frame));
+    park(world, t, effects);
+    if (effects.wantText) effects.result = "APC " + apc.name + " delivered to " + world.threads[t].name;
 }
 
 std::string Interpreter::describePending(const World& world, ThreadId t) const

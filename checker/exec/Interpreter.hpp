@@ -44,6 +44,18 @@ public:
     // Runs t's next step (t must be enabled). Issues raised go to `effects` (cleared first).
     void step(World& world, ThreadId t, StepEffects& effects) const;
 
+    // APC delivery (SCENARIO_FORMAT.md "APCs", SEMANTICS.md §5.4). APC k is delivered at most once,
+    // to its target thread, at a scheduling point where the target is alive and may receive a
+    // normal kernel APC: IRQL PASSIVE, no critical or guarded region (owning a KMUTEX counts as a
+    // critical region), not already running an APC. Its body runs on the target thread.
+    uint32_t apcCount() const { return uint32_t(program_.apcs.size()); }
+    bool apcDeliverable(const World& world, uint32_t k) const;
+    // Whether some declared APC targets thread t (its steps then touch its ApcSlot).
+    bool isApcTarget(const World& world, ThreadId t) const;
+    int32_t apcTarget(const World& world, uint32_t k) const;
+    void apcFootprint(const World& world, uint32_t k, Footprint& out) const;
+    void deliverApc(World& world, uint32_t k, StepEffects& effects) const;
+
     const Program& program() const { return program_; }
 
     // A short rendering of t's pending operation ("ExAcquireFastMutex(M[1])", "exit").

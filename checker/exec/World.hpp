@@ -63,6 +63,7 @@ struct World {
     std::vector<int64_t> globals;            // by global slot
     std::vector<int64_t> templateInstances;  // per thread decl: instances started so far
     std::vector<std::vector<int32_t>> threadOf;  // per thread decl: instance -> thread index
+    std::vector<uint8_t> apcDelivered;       // per declared APC: delivered yet
 
     // The thread index of instance `instance` of declaration `decl`, or -1 if not created (yet).
     int32_t threadFor(int32_t decl, int64_t instance) const

@@ -26,7 +26,7 @@ ExploreResult DporExplorer::run()
 {
     start_ = lastProgress_ = std::chrono::steady_clock::now();
     runner_.begin();
-    log_.begin(runner_.actorCount());
+    log_.begin(runner_.initialLanes());
     nodes_.clear();
     nodes_.emplace_back();
     for (;;) {
@@ -75,8 +75,8 @@ DporExplorer::Outcome DporExplorer::forward()
         runner_.footprint(uint32_t(actor), footprint_);
         const StepEffects& effects = runner_.step(uint32_t(actor));
         bool fresh = depth >= freshFrom_;
-        log_.push(uint32_t(actor), runner_.laneOf(uint32_t(actor)), footprint_, effects.createdThread,
-                  fresh ? &races_ : nullptr);
+        int32_t created = effects.createdThread >= 0 ? int32_t(runner_.laneOfThread(effects.createdThread)) : -1;
+        log_.push(uint32_t(actor), runner_.laneOf(uint32_t(actor)), footprint_, created, fresh ? &races_ : nullptr);
 
         Node child;
         child.wut = std::move(guide);
@@ -100,9 +100,9 @@ DporExplorer::Outcome DporExplorer::forward()
     }
 }
 
-int32_t DporExplorer::chooseFree(const Node& node) const
+int32_t DporExplorer::chooseFree(const Node& node)
 {
-    for (uint32_t a = 0; a < runner_.actorCount(); ++a) {
+    for (uint32_t a : runner_.actors()) {
         if (!runner_.enabled(a)) continue;
         bool asleep = std::any_of(node.sleep.begin(), node.sleep.end(),
                                   [&](const SeqEvent& q) { return q.actor == a; });
@@ -141,12 +141,13 @@ void DporExplorer::processRaces(const std::vector<uint32_t>& races, uint32_t end
     }
 }
 
-// A thread left blocked at the end of an execution never ran its acquire, so its race with the
-// acquire that holds it out was never seen (Nidhugg's failed-lock races): find it now.
+// An actor left unable to run at the end of an execution never took its step, so the races that
+// step would have been in were never seen — a thread blocked on an acquire (Nidhugg's failed-lock
+// races), or an APC whose target ended first: find them now, as if the step ran.
 void DporExplorer::processBlockedRaces()
 {
-    for (uint32_t a = 0; a < runner_.actorCount(); ++a) {
-        if (!runner_.interpreter().alive(runner_.world(), a) || runner_.enabled(a)) continue;
+    for (uint32_t a : runner_.actors()) {
+        if (runner_.enabled(a) || !runner_.couldHaveRun(a)) continue;
         runner_.footprint(a, footprint_);
         log_.pendingRaces(runner_.laneOf(a), footprint_, races_);
         if (races_.empty()) continue;

@@ -34,7 +34,7 @@ private:
     Outcome forward();
     bool backtrack();
     bool hasPendingWork() const;
-    int32_t chooseFree(const Node& node) const;
+    int32_t chooseFree(const Node& node);
     void processRaces(const std::vector<uint32_t>& races, uint32_t end, const SeqEvent& last);
     void processBlockedRaces();
     SeqEvent eventAt(uint32_t depth) const;

@@ -39,20 +39,49 @@ void ExecutionRunner::begin()
     absorb(effects_);
 }
 
-bool ExecutionRunner::anyEnabled() const
+const std::vector<uint32_t>& ExecutionRunner::actors()
 {
-    for (uint32_t a = 0; a < actorCount(); ++a)
+    actors_.clear();
+    for (uint32_t t = 0; t < threadCount(); ++t) actors_.push_back(t);
+    for (uint32_t k = 0; k < interp_.apcCount(); ++k) actors_.push_back(kApcActor + k);
+    return actors_;
+}
+
+bool ExecutionRunner::enabled(uint32_t actor) const
+{
+    if (isApcActor(actor))
+        return actor - kApcActor < interp_.apcCount() && interp_.apcDeliverable(world_, actor - kApcActor);
+    return actor < threadCount() && interp_.enabled(world_, actor);
+}
+
+bool ExecutionRunner::couldHaveRun(uint32_t actor) const
+{
+    if (!isApcActor(actor)) return actor < threadCount() && interp_.alive(world_, actor);
+    uint32_t k = actor - kApcActor;
+    return k < interp_.apcCount() && !world_.apcDelivered[k] && interp_.apcTarget(world_, k) >= 0;
+}
+
+bool ExecutionRunner::anyEnabled()
+{
+    for (uint32_t a : actors())
         if (enabled(a)) return true;
     return false;
 }
 
+void ExecutionRunner::footprint(uint32_t actor, Footprint& out) const
+{
+    if (isApcActor(actor)) interp_.apcFootprint(world_, actor - kApcActor, out);
+    else interp_.footprint(world_, actor, out);
+}
+
 const StepEffects& ExecutionRunner::step(uint32_t actor)
 {
-    schedule_.push_back(report::ScheduleEntry{false, actor});
-    interp_.step(world_, actor, effects_);
+    schedule_.push_back(entryOf(actor));
+    if (isApcActor(actor)) interp_.deliverApc(world_, actor - kApcActor, effects_);
+    else interp_.step(world_, actor, effects_);
     absorb(effects_);
     if (!stopped()) {
-        if (auto dl = deadlocks_.checkCycleThrough(world_, laneOf(actor))) {
+        if (auto dl = deadlocks_.checkCycleThrough(world_, threadOf(actor))) {
             cycleFound_ = true;
             if (dl->misuse) record(std::move(*dl->misuse));
             record(std::move(dl->finding));

@@ -2,7 +2,11 @@
 // Drives one execution at a time through the interpreter and turns what happens into findings:
 // issues raised by steps, wait-for cycles, global deadlocks, the step bound, final states.
 // Strategies (DPOR, random walks, replay) decide *which* actor steps; the runner does the rest.
-// Actors are thread indices (creation order) — the entries of a witness schedule.
+// Actors are what a witness schedule names: thread indices (creation order), and the delivery of
+// APC k as kApcActor + k. For the explorer's happens-before each actor has a lane: APC k's
+// delivery is lane k, thread t is lane apcCount + t (the delivery is ordered against the target
+// thread's steps through the target's ApcSlot location, not by program order, so that every
+// delivery point is a choice the explorer covers).
 
 #include "checker/detect/DeadlockDetector.hpp"
 #include "checker/detect/FindingCollector.hpp"
@@ -14,6 +18,10 @@
 
 namespace checker {
 
+constexpr uint32_t kApcActor = 1u << 30;
+
+inline bool isApcActor(uint32_t actor) { return actor >= kApcActor; }
+
 class ExecutionRunner {
 public:
     enum class End { Complete, Stopped, Discarded, Deadlocked };
@@ -24,11 +32,31 @@ public:
     // Starts a new execution from the initial state.
     void begin();
 
-    uint32_t actorCount() const { return uint32_t(world_.threads.size()); }
-    uint32_t laneOf(uint32_t actor) const { return actor; }
-    bool enabled(uint32_t actor) const { return interp_.enabled(world_, actor); }
-    bool anyEnabled() const;
-    void footprint(uint32_t actor, Footprint& out) const { interp_.footprint(world_, actor, out); }
+    uint32_t threadCount() const { return uint32_t(world_.threads.size()); }
+    // Every actor that exists now, in a fixed order: threads, then APCs.
+    const std::vector<uint32_t>& actors();
+    uint32_t laneOf(uint32_t actor) const
+    {
+        return isApcActor(actor) ? actor - kApcActor : interp_.apcCount() + actor;
+    }
+    uint32_t laneOfThread(int32_t thread) const { return thread < 0 ? UINT32_MAX : interp_.apcCount() + uint32_t(thread); }
+    uint32_t initialLanes() const { return interp_.apcCount() + threadCount(); }
+    // The thread whose state the actor's step changes.
+    uint32_t threadOf(uint32_t actor) const
+    {
+        return isApcActor(actor) ? uint32_t(interp_.apcTarget(world_, actor - kApcActor)) : actor;
+    }
+    bool enabled(uint32_t actor) const;
+    // For an actor that cannot run now: whether it still has a step it could have taken — a live
+    // thread blocked at an operation, or an undelivered APC whose target thread exists.
+    bool couldHaveRun(uint32_t actor) const;
+    bool anyEnabled();
+    void footprint(uint32_t actor, Footprint& out) const;
+    static report::ScheduleEntry entryOf(uint32_t actor)
+    {
+        return isApcActor(actor) ? report::ScheduleEntry{true, actor - kApcActor} : report::ScheduleEntry{false, actor};
+    }
+    static uint32_t actorOf(const report::ScheduleEntry& e) { return e.apc ? kApcActor + e.index : e.index; }
 
     // Runs `actor`'s next step (it must be enabled).
     const StepEffects& step(uint32_t actor);
@@ -61,6 +89,7 @@ private:
     World world_;
     StepEffects effects_;
     std::vector<report::ScheduleEntry> schedule_;
+    std::vector<uint32_t> actors_;
     bool stopped_ = false;
     bool discarded_ = false;
     bool cycleFound_ = false;

@@ -21,8 +21,6 @@ void checkSupported(const Program& program)
             if (!missing.empty()) throw InputError(program.file, pointer, name + ": " + missing);
         }
     }
-    if (!program.apcs.empty())
-        throw InputError(program.file, "/apcs", "APC delivery is not supported yet");
     if (program.unloadBody >= 0)
         throw InputError(program.file, "/unload", "the unload routine is not supported yet");
     if (!program.directories.empty() || !program.files.empty())
@@ -54,7 +52,8 @@ ReplayResult replay(const Program& program, const report::Witness& witness, cons
     runner.begin();
     ReplayResult result;
     for (const report::ScheduleEntry& entry : witness.schedule) {
-        if (entry.apc || entry.index >= runner.actorCount() || runner.stopped() || !runner.enabled(entry.index)) {
+        uint32_t actor = ExecutionRunner::actorOf(entry);
+        if (runner.stopped() || !runner.enabled(actor)) {
             result.scheduleValid = false;
             result.problem = "step " + std::to_string(result.steps.size() + 1) + " names " +
                              (entry.apc ? "APC " : "thread ") + std::to_string(entry.index) +
@@ -63,20 +62,23 @@ ReplayResult replay(const Program& program, const report::Witness& witness, cons
         }
         ReplayStep step;
         step.index = result.steps.size() + 1;
-        step.thread = runner.world().threads[entry.index].name;
-        const PreparedOp& op = runner.world().threads[entry.index].pending;
+        uint32_t thread = runner.threadOf(actor);
+        step.thread = runner.world().threads[thread].name;
+        const PreparedOp& op = runner.world().threads[thread].pending;
         report::Location loc = statementLocation(program, step.thread, op.stmt);
-        step.statement = op.kind == PendingKind::Exit ? "exit" : loc.text;
+        step.statement = entry.apc ? "deliver APC " + program.apcs[entry.index].name
+                       : op.kind == PendingKind::Exit ? "exit" : loc.text;
         step.pointer = loc.pointer;
         step.line = loc.line;
         std::vector<uint32_t> touched;
-        if (op.kind == PendingKind::Call && op.call && op.call->object.decl >= 0) touched.push_back(op.object);
-        step.result = runner.step(entry.index).result;
+        if (!entry.apc && op.kind == PendingKind::Call && op.call && op.call->object.decl >= 0)
+            touched.push_back(op.object);
+        step.result = runner.step(actor).result;
         for (uint32_t id : touched) step.objectStates.push_back(describeObject(runner.world(), id));
         result.steps.push_back(std::move(step));
     }
     if (result.scheduleValid && !runner.stopped() && !runner.anyEnabled()) runner.finish();
-    for (ThreadId t = 0; t < runner.actorCount(); ++t) {
+    for (ThreadId t = 0; t < runner.threadCount(); ++t) {
         const Interpreter& in = runner.interpreter();
         if (!in.alive(runner.world(), t) || in.enabled(runner.world(), t)) continue;
         result.blockedThreads.push_back(describeWait(runner.world(), in, t));

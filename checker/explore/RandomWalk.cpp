@@ -44,7 +44,7 @@ ExploreResult runRandomWalks(const Program& program, const ExploreOptions& optio
         runner.begin();
         while (!runner.stopped()) {
             enabled.clear();
-            for (uint32_t a = 0; a < runner.actorCount(); ++a)
+            for (uint32_t a : runner.actors())
                 if (runner.enabled(a)) enabled.push_back(a);
             if (enabled.empty()) break;
             runner.step(enabled[rng.next() % enabled.size()]);
