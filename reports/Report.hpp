@@ -141,8 +141,8 @@ struct Report {
     std::vector<Outcome> outcomes;   // at most 16 listed; total in exploration.distinctOutcomes
     Expectations expectations;
 
-    // "pass" when the expectations are met (or, without an expect block, when there is no
-    // finding), "fail" otherwise.
+    // "pass" when the expectations are met or, without an expect block, when every finding is an
+    // outcome_divergence (SCENARIO_FORMAT.md "Expectations"); "fail" otherwise.
     std::string verdict() const;
 };
 

@@ -129,7 +129,7 @@ std::string TextReportWriter::render(const Report& report) const
     if (expectations.checked)
         out += field("expectations", expectations.met ? "met" : "not met");
     else if (!expectations.mismatches.empty())
-        out += field("expectations", "none declared: every finding is unexpected");
+        out += field("expectations", "none declared: every finding except outcome_divergence is unexpected");
     for (const std::string& mismatch : expectations.mismatches) out += field("", mismatch);
     return out;
 }

@@ -14,10 +14,11 @@ namespace checker::cli {
 // exploration `stats`:
 // - with an `expect` block that has `findings`: each named kind's count meets its constraint
 //   (exact, >=K, <=K, any) and every kind not named has 0 findings;
-// - with an `expect` block without `findings`: every kind except outcome_divergence has 0;
-// - `executions`, when given, must equal stats.executions, checked only if stats.complete;
-// - without an `expect` block: checked = false and every kind (outcome_divergence included) is
-//   expected to have 0 findings, so that met agrees with Report::verdict().
+// - with an `expect` block without `findings`, and without an `expect` block at all: every kind
+//   except outcome_divergence has 0 (several final states are a fact to show, not a bug, unless
+//   the author says otherwise); without the block, checked = false;
+// - `executions`, when given, must equal stats.executions, checked only if stats.complete.
+// Report::verdict() is "pass" iff the result is met.
 // Mismatches read "lost_file: expected 0, found 1", in finding-kind order, executions last.
 report::Expectations checkExpectations(const Expectations& expect,
                                        const std::vector<report::Finding>& findings,
