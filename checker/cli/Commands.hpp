@@ -19,6 +19,11 @@ ExitCode testCommand(const TestArgs& args);
 // Re-executes a finding's witness and prints it step by step. Clean iff the finding reproduced.
 ExitCode replayCommand(const ReplayArgs& args);
 
+// Explores each benchmark in its own process and prints executions, blocked executions, times,
+// executions/s, steps/s and peak RSS. Findings (exit 1) iff an execution count differs from the
+// suite's oracle or a benchmark failed to run.
+ExitCode benchCommand(const BenchArgs& args);
+
 // Loads each scenario and prints "OK file" or the problem. Usage if any is invalid.
 ExitCode validateCommand(const ValidateArgs& args);
 

@@ -17,6 +17,7 @@ commands:
                                      under folders) and compare its findings with its `expect`
   replay REPORT.json [--finding ID]  re-execute a finding's witness and print it step by step
   validate SCENARIO.json...          check scenarios without exploring
+  bench SUITE.json... [--json FILE]  measure exploration speed and memory
 
   checker --help, checker COMMAND --help, checker --version
 
@@ -71,6 +72,20 @@ options:
   --finding ID            the finding to replay, e.g. F2
 )";
 
+constexpr const char* kBench = R"(usage: checker bench SUITE.json... [--json FILE]
+
+Explores each benchmark of a suite (or a single scenario) exhaustively with dpor, each in a
+process of its own, and prints per benchmark: executions, sleep-set-blocked executions, whether
+the count matches the suite's oracle, wall time of the process, exploration time, executions/s,
+interpreter steps/s and peak RSS. A measurement, not a test of speed: the exit status is 1 only
+when an execution count differs from the oracle.
+
+  --json FILE   also write the figures as JSON
+
+Suite: {"benchmarks": [{"scenario": "readers.json", "params": {"N": 10}, "executions": 1024}]}
+(scenario paths relative to the suite file). Example: checker bench scenarios/benchmarks/suite.json
+)";
+
 constexpr const char* kValidate = R"(usage: checker validate SCENARIO.json...
 
 Loads and checks each scenario without exploring it and prints `OK file` or the problem
@@ -86,7 +101,8 @@ std::string helpText(const std::string& topic)
     if (topic == "test") return std::string(kTest) + kExploreOptions;
     if (topic == "replay") return kReplay;
     if (topic == "validate") return kValidate;
-    throw UsageError("", "no help for '" + topic + "' (commands: run, test, replay, validate)");
+    if (topic == "bench") return kBench;
+    throw UsageError("", "no help for '" + topic + "' (commands: run, test, replay, validate, bench)");
 }
 
 std::string versionText()

@@ -243,6 +243,20 @@ bool parseValidate(const std::vector<std::string>& args, ValidateArgs& validate)
     return true;
 }
 
+bool parseBench(const std::vector<std::string>& args, BenchArgs& bench)
+{
+    CommandSpec spec{"bench",
+                     {{"--json", true,
+                       [&bench](const std::string& v) {
+                           if (v.empty()) usage("bench", "--json: expected a file name");
+                           bench.json = v;
+                       }}},
+                     [&bench](const std::string& arg) { bench.paths.push_back(arg); }};
+    if (!parseWith(spec, args)) return false;
+    if (bench.paths.empty()) usage("bench", "missing SUITE.json (e.g. scenarios/benchmarks/suite.json)");
+    return true;
+}
+
 CommandLine helpFor(const std::string& topic)
 {
     CommandLine line;
@@ -292,12 +306,15 @@ CommandLine parseCommandLine(const std::vector<std::string>& args)
     } else if (first == "validate") {
         line.command = Command::Validate;
         parsed = parseValidate(args, line.validate);
+    } else if (first == "bench") {
+        line.command = Command::Bench;
+        parsed = parseBench(args, line.bench);
     } else if (first == "render") {
         usage("", "checker render is not supported yet");
     } else if (!first.empty() && first[0] == '-') {
         usage("", "unknown option '" + first + "'");
     } else {
-        usage("", "unknown command '" + first + "' (commands: run, test, replay, validate)");
+        usage("", "unknown command '" + first + "' (commands: run, test, replay, validate, bench)");
     }
     return parsed ? line : helpFor(first);
 }

@@ -12,7 +12,7 @@
 
 namespace checker::cli {
 
-enum class Command : uint8_t { Help, Version, Run, Test, Replay, Validate };
+enum class Command : uint8_t { Help, Version, Run, Test, Replay, Validate, Bench };
 enum class OutputFormat : uint8_t { Text, Json, Sarif };
 
 // Whether progress goes to stderr: Auto = on a TTY unless CI=true; Quiet = never (--quiet);
@@ -56,6 +56,11 @@ struct ValidateArgs {
     std::vector<std::string> files;
 };
 
+struct BenchArgs {
+    std::vector<std::string> paths;      // suite files or scenario files
+    std::optional<std::string> json;     // --json FILE: the figures as JSON
+};
+
 struct CommandLine {
     Command command = Command::Help;
     std::string helpTopic;  // with Command::Help: "" for the overview, else the command's name
@@ -63,6 +68,7 @@ struct CommandLine {
     TestArgs test;
     ReplayArgs replay;
     ValidateArgs validate;
+    BenchArgs bench;
 };
 
 // Parses the arguments after the program name. Throws UsageError.

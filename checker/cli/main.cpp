@@ -26,6 +26,7 @@ ExitCode dispatch(const CommandLine& line)
     case Command::Test: return testCommand(line.test);
     case Command::Replay: return replayCommand(line.replay);
     case Command::Validate: return validateCommand(line.validate);
+    case Command::Bench: return benchCommand(line.bench);
     }
     return ExitCode::Internal;
 }

@@ -44,6 +44,8 @@ struct ExploreResult {
     report::ExplorationStats stats;
     std::vector<report::Finding> findings;   // deduplicated by fingerprint, with counts; unsorted
     std::vector<report::Outcome> outcomes;   // every distinct final state, in discovery order
+    uint64_t interpreterSteps = 0;           // steps actually run, replayed prefixes included
+                                             // (a measure of work, for `checker bench`)
 };
 
 // Throws InputError naming the statement when the program uses a call (or a part of the format)

@@ -68,6 +68,7 @@ ExploreResult runRandomWalks(const Program& program, const ExploreOptions& optio
     result.findings = findings.findings();
     if (auto divergence = outcomes.divergence()) result.findings.push_back(std::move(*divergence));
     result.outcomes = outcomes.outcomes();
+    result.interpreterSteps = runner.stepsTaken();
     return result;
 }
 

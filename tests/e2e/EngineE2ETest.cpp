@@ -1,0 +1,198 @@
+// End-to-end tests of the engine through the real binary: exact benchmark counts, witnesses that
+// replay, determinism, budgets, strategies, and bad input.
+
+#include "Binary.hpp"
+
+#include <cppunit/extensions/HelperMacros.h>
+
+#include <fstream>
+
+using e2e::readJsonFile;
+using e2e::runChecker;
+using e2e::TempDir;
+using nlohmann::json;
+
+namespace {
+
+// Runs a scenario with --format json and returns the report printed on stdout.
+json runJson(const std::string& scenario, std::vector<std::string> extra, const TempDir& dir, int expectExit = -1)
+{
+    std::vector<std::string> args{"run", scenario, "--quiet", "--format", "json", "--out", dir / "out"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    e2e::Result r = runChecker(args);
+    if (expectExit >= 0) CPPUNIT_ASSERT_EQUAL_MESSAGE(r.err, expectExit, r.exitCode);
+    CPPUNIT_ASSERT_MESSAGE(r.err, r.exitCode == 0 || r.exitCode == 1);
+    return json::parse(r.out);
+}
+
+std::string findingOfKind(const json& report, const std::string& kind)
+{
+    for (const auto& f : report["findings"])
+        if (f["kind"] == kind) return f["id"];
+    return "";
+}
+
+}  // namespace
+
+class EngineE2ETest : public CppUnit::TestFixture {
+    CPPUNIT_TEST_SUITE(EngineE2ETest);
+    CPPUNIT_TEST(benchmarkCountsMatchThePublishedTables);
+    CPPUNIT_TEST(deadlockWitnessReplays);
+    CPPUNIT_TEST(assertionWitnessReplays);
+    CPPUNIT_TEST(misuseWitnessReplays);
+    CPPUNIT_TEST(runtimeErrorWitnessReplays);
+    CPPUNIT_TEST(livelockWitnessReplays);
+    CPPUNIT_TEST(apcWitnessReplays);
+    CPPUNIT_TEST(replayOfAChangedScenarioFails);
+    CPPUNIT_TEST(twoRunsGiveTheSameReport);
+    CPPUNIT_TEST(maxExecutionsStopsAndSaysSo);
+    CPPUNIT_TEST(stopOnFirstStopsAtTheFirstFinding);
+    CPPUNIT_TEST(randomWalksAreReproducible);
+    CPPUNIT_TEST(invalidScenarioExits2AndWritesNothing);
+    CPPUNIT_TEST(badParamExits2);
+    CPPUNIT_TEST(paramOverrideChangesTheProgram);
+    CPPUNIT_TEST(validateChecksWithoutExploring);
+    CPPUNIT_TEST_SUITE_END();
+
+public:
+    void benchmarkCountsMatchThePublishedTables()
+    {
+        json suite = readJsonFile("scenarios/benchmarks/suite.json");
+        for (const auto& b : suite["benchmarks"]) {
+            TempDir dir;
+            std::vector<std::string> extra;
+            for (const auto& [name, value] : b["params"].items())
+                extra.insert(extra.end(), {"--param", name + "=" + std::to_string(value.get<int64_t>())});
+            json report = runJson("scenarios/benchmarks/" + b["scenario"].get<std::string>(), extra, dir);
+            std::string what = b.dump();
+            CPPUNIT_ASSERT_EQUAL_MESSAGE(what, b["executions"].get<uint64_t>(),
+                                         report["exploration"]["executions"].get<uint64_t>());
+            CPPUNIT_ASSERT_EQUAL_MESSAGE(what, uint64_t(0), report["exploration"]["blocked_executions"].get<uint64_t>());
+            CPPUNIT_ASSERT_MESSAGE(what, report["exploration"]["complete"].get<bool>());
+        }
+    }
+
+    void deadlockWitnessReplays() { roundTrip("scenarios/demos/abba_fast_mutex.json", "deadlock"); }
+    void assertionWitnessReplays() { roundTrip("scenarios/demos/lost_update.json", "assertion_failure"); }
+    void misuseWitnessReplays() { roundTrip("scenarios/demos/release_not_owned.json", "api_misuse"); }
+    void runtimeErrorWitnessReplays() { roundTrip("scenarios/demos/bad_index.json", "runtime_error"); }
+    void livelockWitnessReplays() { roundTrip("scenarios/demos/spin_forever.json", "livelock", {"--max-steps", "500"}); }
+    void apcWitnessReplays() { roundTrip("scenarios/demos/apc_interleaving.json", "assertion_failure"); }
+
+    void replayOfAChangedScenarioFails()
+    {
+        TempDir dir;
+        std::ifstream in("scenarios/demos/abba_fast_mutex.json");
+        std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        std::string copy = dir / "abba.json";
+        std::ofstream(copy) << text;
+        runJson(copy, {}, dir);
+        // Now T2 takes A then B like T1: the recorded schedule no longer reaches a deadlock.
+        std::string fixed = text;
+        fixed.replace(fixed.find("\"mutex\": \"B\", \"label\": \"T2 takes B\""), 35, "\"mutex\": \"A\", \"label\": \"T2 takes B\"");
+        fixed.replace(fixed.find("\"mutex\": \"A\", \"label\": \"T2 takes A\""), 35, "\"mutex\": \"B\", \"label\": \"T2 takes A\"");
+        std::ofstream(copy) << fixed;
+        e2e::Result r = runChecker({"replay", dir / "out/report.json", "--finding", "F1"});
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(r.out + r.err, 1, r.exitCode);
+    }
+
+    void twoRunsGiveTheSameReport()
+    {
+        for (std::string scenario : {"scenarios/demos/abba_fast_mutex.json", "scenarios/benchmarks/lastzero.json",
+                                     "scenarios/demos/apc_interleaving.json"}) {
+            TempDir a, b;
+            json first = runJson(scenario, {}, a);
+            json second = runJson(scenario, {}, b);
+            CPPUNIT_ASSERT_EQUAL_MESSAGE(scenario, e2e::withoutTiming(first).dump(), e2e::withoutTiming(second).dump());
+        }
+    }
+
+    void maxExecutionsStopsAndSaysSo()
+    {
+        TempDir dir;
+        json report = runJson("scenarios/benchmarks/readers.json", {"--max-executions", "10"}, dir);
+        CPPUNIT_ASSERT_EQUAL(uint64_t(10), report["exploration"]["executions"].get<uint64_t>());
+        CPPUNIT_ASSERT(!report["exploration"]["complete"].get<bool>());
+        CPPUNIT_ASSERT_EQUAL(std::string("max_executions"), report["exploration"]["stopped_by"].get<std::string>());
+    }
+
+    void stopOnFirstStopsAtTheFirstFinding()
+    {
+        TempDir dir;
+        json report = runJson("scenarios/demos/lost_update.json", {"--stop-on-first"}, dir);
+        CPPUNIT_ASSERT_EQUAL(size_t(1), report["findings"].size());
+        CPPUNIT_ASSERT(!report["exploration"]["complete"].get<bool>());
+        CPPUNIT_ASSERT_EQUAL(std::string("first_finding"), report["exploration"]["stopped_by"].get<std::string>());
+    }
+
+    void randomWalksAreReproducible()
+    {
+        TempDir a, b, c;
+        std::vector<std::string> args{"--strategy", "random", "--runs", "40", "--seed", "7"};
+        json first = runJson("scenarios/demos/lost_update.json", args, a);
+        json second = runJson("scenarios/demos/lost_update.json", args, b);
+        CPPUNIT_ASSERT_EQUAL(e2e::withoutTiming(first).dump(), e2e::withoutTiming(second).dump());
+        CPPUNIT_ASSERT_EQUAL(uint64_t(40), first["exploration"]["executions"].get<uint64_t>());
+        CPPUNIT_ASSERT(!first["exploration"]["complete"].get<bool>());
+        CPPUNIT_ASSERT(!findingOfKind(first, "assertion_failure").empty());
+        json other = runJson("scenarios/demos/lost_update.json", {"--strategy", "random", "--runs", "40", "--seed", "8"}, c);
+        CPPUNIT_ASSERT(other["findings"][0]["witness"] != first["findings"][0]["witness"] ||
+                       other["outcomes"] != first["outcomes"]);
+    }
+
+    void invalidScenarioExits2AndWritesNothing()
+    {
+        TempDir dir;
+        std::string bad = dir / "bad.json";
+        std::ofstream(bad) << R"({"scenario": "bad", "threads": [{"name": "T", "body": [{"let": "x", "value": "y + 1"}]}]})";
+        e2e::Result r = runChecker({"run", bad, "--out", dir / "out"});
+        CPPUNIT_ASSERT_EQUAL(2, r.exitCode);
+        CPPUNIT_ASSERT_MESSAGE(r.err, r.err.find(bad + ": /threads/0/body/0/value: ") == 0);
+        CPPUNIT_ASSERT(!std::filesystem::exists(dir / "out"));
+    }
+
+    void badParamExits2()
+    {
+        TempDir dir;
+        e2e::Result notInt = runChecker({"run", "scenarios/benchmarks/readers.json", "--param", "N=ten", "--out", dir / "o"});
+        CPPUNIT_ASSERT_EQUAL(2, notInt.exitCode);
+        e2e::Result undeclared = runChecker({"run", "scenarios/benchmarks/readers.json", "--param", "M=3", "--out", dir / "o"});
+        CPPUNIT_ASSERT_EQUAL(2, undeclared.exitCode);
+        CPPUNIT_ASSERT_MESSAGE(undeclared.err, undeclared.err.find("M") != std::string::npos);
+    }
+
+    void paramOverrideChangesTheProgram()
+    {
+        TempDir dir;
+        json report = runJson("scenarios/benchmarks/readers.json", {"--param", "N=3"}, dir);
+        CPPUNIT_ASSERT_EQUAL(uint64_t(8), report["exploration"]["executions"].get<uint64_t>());
+        CPPUNIT_ASSERT_EQUAL(int64_t(3), report["scenario"]["params"]["N"].get<int64_t>());
+    }
+
+    void validateChecksWithoutExploring()
+    {
+        e2e::Result ok = runChecker({"validate", "scenarios/benchmarks/readers.json", "scenarios/demos/abba_fast_mutex.json"});
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(ok.err, 0, ok.exitCode);
+        TempDir dir;
+        std::string bad = dir / "bad.json";
+        std::ofstream(bad) << R"({"scenario": "bad", "threads": [{"name": "T", "body": [{"break": true}]}]})";
+        e2e::Result r = runChecker({"validate", bad});
+        CPPUNIT_ASSERT_EQUAL(2, r.exitCode);
+    }
+
+private:
+    // run -> take the witness of the first finding of `kind` -> replay -> the same finding.
+    void roundTrip(const std::string& scenario, const std::string& kind, std::vector<std::string> extra = {})
+    {
+        TempDir dir;
+        json report = runJson(scenario, extra, dir);
+        std::string id = findingOfKind(report, kind);
+        CPPUNIT_ASSERT_MESSAGE(scenario + " has no " + kind, !id.empty());
+        std::vector<std::string> args{"replay", dir / "out/report.json", "--finding", id};
+        e2e::Result r = runChecker(args);
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(r.out + r.err, 0, r.exitCode);
+        CPPUNIT_ASSERT_MESSAGE(r.out, r.out.find(kind) != std::string::npos);
+    }
+};
+
+CPPUNIT_TEST_SUITE_REGISTRATION(EngineE2ETest);

@@ -1,0 +1,283 @@
+// The interpreter: every statement form at run time, visible vs invisible steps, runtime errors,
+// thread creation and exit. Scenarios are loaded from text and stepped with chosen schedules.
+
+#include "checker/exec/Interpreter.hpp"
+#include "checker/scenario/ScenarioLoader.hpp"
+
+#include <cppunit/extensions/HelperMacros.h>
+
+using namespace checker;
+
+namespace {
+
+Program load(const std::string& text)
+{
+    return loadScenarioText(text, "test.json", LoadOptions{});
+}
+
+std::string oneThread(const std::string& globals, const std::string& body)
+{
+    return R"({"scenario": "t", "globals": )" + globals + R"(, "threads": [{"name": "T", "body": )" + body + "}]}";
+}
+
+// Runs thread 0 alone to its end (or the first issue); returns the issues raised.
+std::vector<ModelIssue> runAlone(const Program& program, World& world)
+{
+    Interpreter interp(program);
+    StepEffects effects;
+    interp.init(world, effects);
+    std::vector<ModelIssue> issues = effects.issues;
+    while (issues.empty() && interp.alive(world, 0)) {
+        CPPUNIT_ASSERT(interp.enabled(world, 0));
+        interp.step(world, 0, effects);
+        issues.insert(issues.end(), effects.issues.begin(), effects.issues.end());
+    }
+    return issues;
+}
+
+int64_t global(const Program& p, const World& w, const std::string& name, uint32_t index = 0)
+{
+    for (const auto& g : p.globals)
+        if (g.name == name) return w.globals[g.firstSlot + index];
+    CPPUNIT_FAIL("no global " + name);
+    return 0;
+}
+
+}  // namespace
+
+class InterpreterTest : public CppUnit::TestFixture {
+    CPPUNIT_TEST_SUITE(InterpreterTest);
+    CPPUNIT_TEST(letIfWhileForBreakContinue);
+    CPPUNIT_TEST(returnEndsTheThread);
+    CPPUNIT_TEST(onlyVisibleOperationsAreSteps);
+    CPPUNIT_TEST(assertFailureStopsWithMessage);
+    CPPUNIT_TEST(assumeFailureDiscards);
+    CPPUNIT_TEST(divisionByZeroIsARuntimeError);
+    CPPUNIT_TEST(overflowIsARuntimeError);
+    CPPUNIT_TEST(indexOutOfRangeIsARuntimeError);
+    CPPUNIT_TEST(endlessInvisibleLoopIsALivelock);
+    CPPUNIT_TEST(interlockedOperations);
+    CPPUNIT_TEST(fastMutexExcludesAndRaisesIrql);
+    CPPUNIT_TEST(fastMutexReleaseByOtherThreadIsMisuse);
+    CPPUNIT_TEST(tryToAcquireNeverBlocks);
+    CPPUNIT_TEST(createdThreadsAreNumberedFromTheTemplate);
+    CPPUNIT_TEST(waitOnThreadIsEnabledOnlyAfterItEnds);
+    CPPUNIT_TEST(exitHoldingAFastMutexIsMisuseAndKeepsItHeld);
+    CPPUNIT_TEST_SUITE_END();
+
+public:
+    void letIfWhileForBreakContinue()
+    {
+        // sum of odd i in 0..9, stopping at 7: 1 + 3 + 5 + 7 = 16; a while loop counts down 3 -> 0.
+        Program p = load(oneThread(R"({"sum": 0, "down": 0})", R"([
+            {"let": "s", "value": 0},
+            {"for": "i", "from": 0, "below": 10, "do": [
+                {"if": "i % 2 == 0", "then": [{"continue": true}]},
+                {"let": "s", "value": "s + i"},
+                {"if": "i == 7", "then": [{"break": true}], "else": []}
+            ]},
+            {"store": "sum", "value": "s"},
+            {"let": "n", "value": 3},
+            {"while": "n > 0", "do": [{"let": "n", "value": "n - 1"}]},
+            {"store": "down", "value": "n"}])"));
+        World w;
+        CPPUNIT_ASSERT(runAlone(p, w).empty());
+        CPPUNIT_ASSERT_EQUAL(int64_t(16), global(p, w, "sum"));
+        CPPUNIT_ASSERT_EQUAL(int64_t(0), global(p, w, "down"));
+    }
+
+    void returnEndsTheThread()
+    {
+        Program p = load(oneThread(R"({"x": 0})", R"([{"store": "x", "value": 1}, {"return": true}, {"store": "x", "value": 2}])"));
+        World w;
+        CPPUNIT_ASSERT(runAlone(p, w).empty());
+        CPPUNIT_ASSERT_EQUAL(int64_t(1), global(p, w, "x"));
+    }
+
+    void onlyVisibleOperationsAreSteps()
+    {
+        // let/if are invisible: the thread parks at the load, then the store, then the yield, then exit.
+        Program p = load(oneThread(R"({"x": 5})", R"([{"let": "a", "value": 1}, {"load": "v", "from": "x"},
+            {"if": "v == 5", "then": [{"let": "a", "value": 2}]}, {"store": "x", "value": "a"}, {"yield": true}])"));
+        Interpreter interp(p);
+        World w;
+        StepEffects e;
+        interp.init(w, e);
+        int steps = 0;
+        while (interp.alive(w, 0)) {
+            interp.step(w, 0, e);
+            ++steps;
+        }
+        CPPUNIT_ASSERT_EQUAL(4, steps);  // load, store, yield, exit
+        CPPUNIT_ASSERT_EQUAL(int64_t(2), global(p, w, "x"));
+    }
+
+    void assertFailureStopsWithMessage()
+    {
+        Program p = load(oneThread(R"({"x": 3})", R"([{"load": "v", "from": "x"}, {"assert": "v == 4", "message": "x is {v}"}])"));
+        World w;
+        auto issues = runAlone(p, w);
+        CPPUNIT_ASSERT_EQUAL(size_t(1), issues.size());
+        CPPUNIT_ASSERT(issues[0].kind == ModelIssue::Kind::AssertionFailure);
+        CPPUNIT_ASSERT(issues[0].stopsExecution);
+        CPPUNIT_ASSERT_EQUAL(std::string("x is 3"), issues[0].message);
+    }
+
+    void assumeFailureDiscards()
+    {
+        Program p = load(oneThread(R"({"x": 0})", R"([{"load": "v", "from": "x"}, {"assume": "v == 1"}])"));
+        World w;
+        auto issues = runAlone(p, w);
+        CPPUNIT_ASSERT(issues.size() == 1 && issues[0].kind == ModelIssue::Kind::AssumeFailed);
+    }
+
+    void divisionByZeroIsARuntimeError() { expectRuntimeError(R"([{"load": "v", "from": "x"}, {"let": "y", "value": "1 / v"}])", "division by zero"); }
+    void overflowIsARuntimeError() { expectRuntimeError(R"([{"let": "y", "value": "0x7FFFFFFFFFFFFFFF"}, {"load": "v", "from": "x"}, {"let": "y", "value": "y + 1"}])", "overflow"); }
+    void indexOutOfRangeIsARuntimeError() { expectRuntimeError(R"([{"let": "i", "value": 2}, {"store": "a[i]", "value": 1}])", "out of range"); }
+
+    void endlessInvisibleLoopIsALivelock()
+    {
+        Program p = load(oneThread(R"({"x": 0})", R"([{"load": "v", "from": "x"}, {"while": "1", "do": [{"let": "v", "value": "v"}]}])"));
+        World w;
+        auto issues = runAlone(p, w);
+        CPPUNIT_ASSERT(issues.size() == 1 && issues[0].kind == ModelIssue::Kind::Livelock);
+    }
+
+    void interlockedOperations()
+    {
+        Program p = load(oneThread(R"({"c": 5, "r": 0, "s": 0, "t": 0})", R"([
+            {"call": "InterlockedIncrement", "target": "c", "result": "a"},
+            {"call": "InterlockedExchangeAdd", "target": "c", "value": 10, "result": "b"},
+            {"call": "InterlockedCompareExchange", "target": "c", "exchange": 1, "comparand": 99, "result": "x"},
+            {"call": "InterlockedCompareExchange", "target": "c", "exchange": 7, "comparand": 16, "result": "y"},
+            {"call": "InterlockedExchange", "target": "c", "value": 3, "result": "z"},
+            {"call": "InterlockedDecrement", "target": "c", "result": "d"},
+            {"store": "r", "value": "a * 1000 + b"}, {"store": "s", "value": "x * 1000 + y"}, {"store": "t", "value": "z * 1000 + d"}])"));
+        World w;
+        CPPUNIT_ASSERT(runAlone(p, w).empty());
+        CPPUNIT_ASSERT_EQUAL(int64_t(6 * 1000 + 6), global(p, w, "r"));     // increment returns new, add returns old
+        CPPUNIT_ASSERT_EQUAL(int64_t(16 * 1000 + 16), global(p, w, "s"));   // compare-exchange returns old
+        CPPUNIT_ASSERT_EQUAL(int64_t(7 * 1000 + 2), global(p, w, "t"));     // exchange returns old; decrement new
+        CPPUNIT_ASSERT_EQUAL(int64_t(2), global(p, w, "c"));
+    }
+
+    void fastMutexExcludesAndRaisesIrql()
+    {
+        Program p = load(twoThreads(R"([{"call": "ExAcquireFastMutex", "mutex": "M"}, {"call": "ExReleaseFastMutex", "mutex": "M"}])",
+                                    R"([{"call": "ExAcquireFastMutex", "mutex": "M"}])"));
+        Interpreter interp(p);
+        World w;
+        StepEffects e;
+        interp.init(w, e);
+        interp.step(w, 0, e);
+        CPPUNIT_ASSERT(w.threads[0].irql == Irql::Apc);
+        CPPUNIT_ASSERT(!interp.enabled(w, 1));
+        WaitInfo info = interp.waitInfo(w, 1);
+        CPPUNIT_ASSERT(info.holders == std::vector<int32_t>{0});
+        interp.step(w, 0, e);
+        CPPUNIT_ASSERT(w.threads[0].irql == Irql::Passive);
+        CPPUNIT_ASSERT(interp.enabled(w, 1));
+    }
+
+    void fastMutexReleaseByOtherThreadIsMisuse()
+    {
+        Program p = load(twoThreads(R"([{"call": "ExAcquireFastMutex", "mutex": "M"}])", R"([{"call": "ExReleaseFastMutex", "mutex": "M"}])"));
+        Interpreter interp(p);
+        World w;
+        StepEffects e;
+        interp.init(w, e);
+        interp.step(w, 0, e);
+        interp.step(w, 1, e);
+        CPPUNIT_ASSERT_EQUAL(size_t(1), e.issues.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("RELEASE_NOT_OWNED"), e.issues[0].rule);
+        CPPUNIT_ASSERT(e.issues[0].stopsExecution);
+        CPPUNIT_ASSERT(e.issues[0].message.find("0xC4/0x1004") != std::string::npos);
+    }
+
+    void tryToAcquireNeverBlocks()
+    {
+        Program p = load(twoThreads(R"([{"call": "ExAcquireFastMutex", "mutex": "M"}])",
+                                    R"([{"call": "ExTryToAcquireFastMutex", "mutex": "M", "result": "got"}, {"assert": "got"}])"));
+        Interpreter interp(p);
+        World w;
+        StepEffects e;
+        interp.init(w, e);
+        interp.step(w, 0, e);
+        CPPUNIT_ASSERT(interp.enabled(w, 1));
+        interp.step(w, 1, e);
+        CPPUNIT_ASSERT(e.issues.size() == 1 && e.issues[0].kind == ModelIssue::Kind::AssertionFailure);
+    }
+
+    void createdThreadsAreNumberedFromTheTemplate()
+    {
+        Program p = load(R"({"scenario": "t", "globals": {"g": 0}, "threads": [
+            {"name": "Main", "body": [{"call": "PsCreateSystemThread", "start": "W", "status": "s"},
+                                      {"call": "PsCreateSystemThread", "start": "W"}]},
+            {"name": "W", "autostart": false, "body": [{"call": "InterlockedExchangeAdd", "target": "g", "value": "self + 1"}]}]})");
+        Interpreter interp(p);
+        World w;
+        StepEffects e;
+        interp.init(w, e);
+        CPPUNIT_ASSERT_EQUAL(size_t(1), w.threads.size());
+        interp.step(w, 0, e);
+        interp.step(w, 0, e);
+        CPPUNIT_ASSERT_EQUAL(size_t(3), w.threads.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("W"), w.threads[1].name);
+        CPPUNIT_ASSERT_EQUAL(std::string("W[1]"), w.threads[2].name);
+        interp.step(w, 2, e);
+        interp.step(w, 1, e);
+        CPPUNIT_ASSERT_EQUAL(int64_t(3), global(p, w, "g"));
+    }
+
+    void waitOnThreadIsEnabledOnlyAfterItEnds()
+    {
+        Program p = load(R"({"scenario": "t", "threads": [
+            {"name": "A", "body": [{"yield": true}]},
+            {"name": "B", "body": [{"call": "KeWaitForSingleObject", "thread": "A", "timeout": 0, "status": "p"},
+                                   {"assert": "p == STATUS_TIMEOUT"},
+                                   {"call": "KeWaitForSingleObject", "thread": "A", "status": "s"}]}]})");
+        Interpreter interp(p);
+        World w;
+        StepEffects e;
+        interp.init(w, e);
+        interp.step(w, 1, e);  // the poll: A still runs
+        CPPUNIT_ASSERT(e.issues.empty());
+        CPPUNIT_ASSERT(!interp.enabled(w, 1));
+        interp.step(w, 0, e);  // yield
+        interp.step(w, 0, e);  // exit
+        CPPUNIT_ASSERT(interp.enabled(w, 1));
+    }
+
+    void exitHoldingAFastMutexIsMisuseAndKeepsItHeld()
+    {
+        Program p = load(twoThreads(R"([{"call": "ExAcquireFastMutex", "mutex": "M"}])", R"([{"call": "ExAcquireFastMutex", "mutex": "M"}])"));
+        Interpreter interp(p);
+        World w;
+        StepEffects e;
+        interp.init(w, e);
+        interp.step(w, 0, e);
+        interp.step(w, 0, e);  // exit while holding M
+        CPPUNIT_ASSERT(e.issues.size() == 1 && e.issues[0].rule == "THREAD_EXIT_HOLDING_LOCK");
+        CPPUNIT_ASSERT(!e.issues[0].stopsExecution);
+        CPPUNIT_ASSERT(!interp.enabled(w, 1));
+    }
+
+private:
+    static std::string twoThreads(const std::string& a, const std::string& b)
+    {
+        return R"({"scenario": "t", "objects": [{"name": "M", "type": "FAST_MUTEX"}], "threads": [{"name": "A", "body": )" +
+               a + R"(}, {"name": "B", "body": )" + b + "}]}";
+    }
+
+    void expectRuntimeError(const std::string& body, const std::string& text)
+    {
+        Program p = load(oneThread(R"({"x": 0, "a": {"array": 2, "init": 0}})", body));
+        World w;
+        auto issues = runAlone(p, w);
+        CPPUNIT_ASSERT_EQUAL(size_t(1), issues.size());
+        CPPUNIT_ASSERT(issues[0].kind == ModelIssue::Kind::RuntimeError);
+        CPPUNIT_ASSERT_MESSAGE(issues[0].message, issues[0].message.find(text) != std::string::npos);
+    }
+};
+
+CPPUNIT_TEST_SUITE_REGISTRATION(InterpreterTest);
