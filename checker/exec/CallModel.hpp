@@ -33,6 +33,14 @@ struct ModelIssue {
     bool stopsExecution = false;    // BUG-class: the machine is down
 };
 
+// A lock taken in a step (for the lock-order graph): by `thread` at statement `stmt`. A hand-off
+// inside a release records the woken thread, at the statement it waited at.
+struct LockAcquisition {
+    int32_t thread = -1;
+    uint32_t object = 0;
+    int32_t stmt = -1;
+};
+
 // What a step did, besides changing the world.
 struct StepEffects {
     std::vector<ModelIssue> issues;
@@ -40,6 +48,9 @@ struct StepEffects {
     bool blocked = false;           // the stepping thread now waits in a queue (ThreadState::waiting);
                                     // its operation completes when a later step grants it
     std::vector<int32_t> woken;     // threads whose queued wait this step granted
+    std::vector<int32_t> released;  // threads this step took out of a wait queue without a grant
+                                    // (push locks: they re-compete; their pending call runs again)
+    std::vector<LockAcquisition> acquired;  // owned locks taken in this step (lock order)
     bool wantText = false;          // set by replay: models then fill `result`
     std::string result;             // a short rendering of the result, for replay ("status = ...")
     bool stop() const
@@ -54,6 +65,8 @@ struct StepEffects {
         createdThread = -1;
         blocked = false;
         woken.clear();
+        released.clear();
+        acquired.clear();
         result.clear();
     }
 };
@@ -98,6 +111,17 @@ const CallModel* callModel(Api api);
 
 // Whether any model is registered for `api` (for the loader's "not supported yet" check).
 bool isCallSupported(Api api);
+
+// Sets up object state from its declaration (models/: each primitive's initial state).
+void initObjectState(const ObjectDecl& decl, ObjectState& out);
+
+// What a thread's implicit exit touches besides its own termination (models/: e.g. the unload
+// routine's exit reads whether the driver's other threads are alive).
+void exitFootprint(const World& world, ThreadId t, Footprint& out);
+
+// The rules checked when thread t ends (locks still held, unbalanced regions, unload with threads
+// running); they run before the thread is marked ended.
+void checkThreadExit(const World& world, ThreadId t, StepEffects& effects);
 
 // The display name of object `id` ("M" or "M[3]").
 std::string objectName(const Program& program, uint32_t id);

@@ -42,15 +42,35 @@ void raiseIssue(StepEffects& effects, ModelIssue::Kind kind, ThreadId t, int32_t
 void initObjects(const Program& program, World& world)
 {
     world.objects.assign(program.objectCount, ObjectState{});
-    for (const auto& decl : program.objects) {
-        for (uint32_t k = 0; k < decl.size; ++k) {
-            ObjectState& o = world.objects[decl.firstId + k];
-            o.type = decl.type;
-            if (decl.type == ObjectType::KEVENT) o.signal = decl.signaled ? 1 : 0;
-            if (decl.type == ObjectType::KSEMAPHORE) o.signal = decl.count;
-            if (decl.type == ObjectType::KMUTEX) o.signal = 1;
-        }
-    }
+    for (const auto& decl : program.objects)
+        for (uint32_t k = 0; k < decl.size; ++k) initObjectState(decl, world.objects[decl.firstId + k]);
+}
+
+// The unload routine's thread (SCENARIO_FORMAT.md "Lifecycle"): it exists from the start and
+// waits at an implicit gate until DriverEntry (if any) has ended.
+void addUnloadThread(const Program& program, World& world)
+{
+    ThreadState thread;
+    thread.name = "DriverUnload";
+    Frame frame;
+    frame.body = program.unloadBody;
+    frame.locals.assign(std::max<uint32_t>(1, program.bodies[size_t(program.unloadBody)].localCount), 0);
+    thread.frames.push_back(std::move(frame));
+    thread.pending.kind = PendingKind::Gate;
+    world.threads.push_back(std::move(thread));
+}
+
+// Zw* calls wait for their I/O completion, a special kernel APC (SEMANTICS.md §5.4.2).
+bool isZwCall(Api api) { return api >= Api::ZwCreateFile && api < Api::Count_; }
+
+bool specialApcsDisabled(const ThreadState& th)
+{
+    return th.specialApcDisable > 0 || th.irql != Irql::Passive;
+}
+
+bool zwHangs(const ThreadState& th)
+{
+    return th.pending.kind == PendingKind::Call && isZwCall(th.pending.api) && specialApcsDisabled(th);
 }
 
 }  // namespace
@@ -108,14 +128,30 @@ void Interpreter::init(World& world, StepEffects& effects) const
         if (!decl.autostart) continue;
         for (int64_t i = 0; i < decl.count; ++i) spawnThread(world, int32_t(d), i);
     }
-    for (ThreadId t = 0; t < world.threads.size() && !effects.stop(); ++t) park(world, t, effects);
+    if (program_.unloadBody >= 0) addUnloadThread(program_, world);
+    for (ThreadId t = 0; t < world.threads.size() && !effects.stop(); ++t)
+        if (world.threads[t].pending.kind != PendingKind::Gate) park(world, t, effects);
+}
+
+int32_t Interpreter::driverEntryThread(const World& world) const
+{
+    return program_.driverEntryDecl < 0 ? -1 : world.threadFor(program_.driverEntryDecl, 0);
+}
+
+bool Interpreter::gateOpen(const World& world) const
+{
+    if (program_.driverEntryDecl < 0) return true;
+    int32_t entry = driverEntryThread(world);
+    return entry >= 0 && world.threads[size_t(entry)].status == ThreadStatus::Done;
 }
 
 bool Interpreter::enabled(const World& world, ThreadId t) const
 {
     const ThreadState& th = world.threads[t];
     if (th.status == ThreadStatus::Done || th.waiting) return false;
+    if (th.pending.kind == PendingKind::Gate) return gateOpen(world);
     if (th.pending.kind != PendingKind::Call) return true;
+    if (zwHangs(th)) return false;
     return callModel(th.pending.api)->enabled(world, t, th.pending);
 }
 
@@ -127,7 +163,16 @@ void Interpreter::footprint(const World& world, ThreadId t, Footprint& out) cons
     switch (op.kind) {
     case PendingKind::Load: out.add(makeLocation(LocationClass::Global, op.object), Access::Read); break;
     case PendingKind::Store: out.add(makeLocation(LocationClass::Global, op.object), Access::Write); break;
-    case PendingKind::Exit: out.add(makeLocation(LocationClass::Thread, t), Access::Release); break;
+    case PendingKind::Exit:
+        out.add(makeLocation(LocationClass::Thread, t), Access::Release);
+        exitFootprint(world, t, out);
+        break;
+    case PendingKind::Gate: {
+        int32_t entry = driverEntryThread(world);
+        if (entry >= 0) out.add(makeLocation(LocationClass::Thread, uint32_t(entry)), Access::Observe);
+        else if (program_.driverEntryDecl >= 0) out.add(makeLocation(LocationClass::ThreadTable, 0), Access::Read);
+        break;
+    }
     case PendingKind::Call: callModel(op.api)->footprint(world, t, op, out); break;
     case PendingKind::Yield:
     case PendingKind::None: break;
@@ -146,7 +191,32 @@ bool Interpreter::isApcTarget(const World& world, ThreadId t) const
 WaitInfo Interpreter::waitInfo(const World& world, ThreadId t) const
 {
     const ThreadState& th = world.threads[t];
+    if (th.pending.kind == PendingKind::Gate) {
+        WaitInfo info;
+        info.object = "DriverEntry";
+        info.objectType = "thread";
+        info.mode = "exit (unload gate)";
+        info.holderMode = "running";
+        if (driverEntryThread(world) >= 0) info.holders.push_back(driverEntryThread(world));
+        return info;
+    }
     if (th.pending.kind != PendingKind::Call) return {};
+    if (zwHangs(th)) {
+        WaitInfo info;
+        info.object = "I/O completion APC of " + th.name;
+        info.objectType = "special kernel APC";
+        info.mode = "completion";
+        info.holderMode = "special kernel APCs disabled by";
+        info.holders.push_back(int32_t(t));
+        info.selfDeadlockRule = "SYNC_IO_WITH_SPECIAL_APCS_DISABLED";
+        info.selfDeadlockMessage = th.name + " calls " + std::string(apiSpec(th.pending.api).name) +
+            " with special kernel APCs disabled (" +
+            (th.irql == Irql::Dispatch ? "holding a spin lock, IRQL DISPATCH_LEVEL"
+             : th.irql == Irql::Apc   ? "holding a fast mutex, IRQL APC_LEVEL"
+                                      : "inside a guarded region") +
+            "): the I/O completion APC can never run and the call hangs (Driver Verifier 0xC4/0xE6)";
+        return info;
+    }
     return callModel(th.pending.api)->waitInfo(world, t, th.pending);
 }
 
@@ -161,15 +231,20 @@ void Interpreter::step(World& world, ThreadId t, StepEffects& effects) const
     case PendingKind::Yield: break;
     case PendingKind::Call: callModel(op.api)->execute(world, t, op, effects); break;
     case PendingKind::Exit: runExit(world, t, effects); return;
+    case PendingKind::Gate: park(world, t, effects); return;
     case PendingKind::None: CHECKER_INVARIANT(!"step of a thread with no pending operation");
     }
     if (effects.stop()) return;
-    if (!effects.blocked) {
+    for (int32_t r : effects.released) world.threads[size_t(r)].waiting = false;
+    if (effects.blocked) {
+        world.threads[t].waiting = true;
+    } else {
         world.threads[t].frame().pc++;
         park(world, t, effects);
     }
     for (int32_t w : effects.woken) {
         if (effects.stop()) return;
+        world.threads[size_t(w)].waiting = false;
         world.threads[size_t(w)].frame().pc++;
         park(world, ThreadId(w), effects);
     }
@@ -178,19 +253,8 @@ void Interpreter::step(World& world, ThreadId t, StepEffects& effects) const
 
 void Interpreter::runExit(World& world, ThreadId t, StepEffects& effects) const
 {
+    checkThreadExit(world, t, effects);
     ThreadState& th = world.threads[t];
-    for (uint32_t id : th.held) {
-        ModelIssue issue;
-        issue.thread = int32_t(t);
-        issue.rule = "THREAD_EXIT_HOLDING_LOCK";
-        issue.objects = {id};
-        bool kmutex = world.objects[id].type == ObjectType::KMUTEX;
-        issue.stopsExecution = kmutex;
-        issue.message = th.name + " ends while holding " + objectName(program_, id) +
-                        (kmutex ? " (bug check 0x4000008A THREAD_TERMINATE_HELD_MUTEX)"
-                                : " (Driver Verifier 0xC4/0x100A); the lock stays held");
-        effects.issues.push_back(std::move(issue));
-    }
     th.status = ThreadStatus::Done;
     th.pending = PreparedOp{};
 }
@@ -393,6 +457,7 @@ std::string Interpreter::describePending(const World& world, ThreadId t) const
 {
     const PreparedOp& op = world.threads[t].pending;
     if (op.kind == PendingKind::Exit) return "exit";
+    if (op.kind == PendingKind::Gate) return "start of the unload routine";
     if (op.stmt < 0) return "-";
     return program_.statements[size_t(op.stmt)].text;
 }

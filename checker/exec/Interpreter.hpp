@@ -61,6 +61,11 @@ public:
     // A short rendering of t's pending operation ("ExAcquireFastMutex(M[1])", "exit").
     std::string describePending(const World& world, ThreadId t) const;
 
+    // The DriverEntry thread, or -1 (none declared, or not created yet).
+    int32_t driverEntryThread(const World& world) const;
+    // Whether the unload routine may start: DriverEntry (if declared) has ended.
+    bool gateOpen(const World& world) const;
+
 private:
     void createThread(World& world, int32_t decl, int64_t instance, StepEffects& effects) const;
     void park(World& world, ThreadId t, StepEffects& effects) const;

@@ -10,7 +10,8 @@
 
 namespace checker {
 
-enum class PendingKind : uint8_t { None, Load, Store, Yield, Call, Exit };
+// Gate: the unload routine's implicit first operation, enabled once DriverEntry has ended.
+enum class PendingKind : uint8_t { None, Load, Store, Yield, Call, Exit, Gate };
 
 struct PreparedOp {
     PendingKind kind = PendingKind::None;

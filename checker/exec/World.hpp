@@ -47,13 +47,29 @@ struct ThreadState {
     int64_t* locals() { return frames.back().locals.data(); }
 };
 
+// A thread's hold on a shared-capable object (ERESOURCE owner table, push-lock sharers).
+struct Holder {
+    int32_t thread = kNoThread;
+    int32_t count = 0;            // recursion count
+};
+
+// One entry of an object's FIFO wait queue.
+struct Waiter {
+    int32_t thread = kNoThread;
+    uint8_t mode = 0;             // per primitive (e.g. shared / exclusive request)
+};
+
 // State of one kernel object. One shape serves every primitive; each model in models/sync/ gives
 // the fields their meaning (and documents it in its own file).
 struct ObjectState {
     ObjectType type = ObjectType::FAST_MUTEX;
     int32_t owner = kNoThread;    // exclusive owner, if the primitive has one
     int64_t signal = 0;           // signal state / count / recursion, per primitive
+    int64_t limit = 0;            // KSEMAPHORE limit
     int8_t savedIrql = 0;         // IRQL to restore at release (fast mutex, spin lock)
+    uint8_t flags = 0;            // per primitive (event type, deleted, ...)
+    std::vector<Holder> holders;  // owners with counts, where a primitive has several
+    std::vector<Waiter> waiters;  // FIFO wait queue (queued primitives, SEMANTICS.md Part A.1)
 };
 
 struct World {

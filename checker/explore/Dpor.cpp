@@ -76,7 +76,9 @@ DporExplorer::Outcome DporExplorer::forward()
         const StepEffects& effects = runner_.step(uint32_t(actor));
         bool fresh = depth >= freshFrom_;
         int32_t created = effects.createdThread >= 0 ? int32_t(runner_.laneOfThread(effects.createdThread)) : -1;
-        log_.push(uint32_t(actor), runner_.laneOf(uint32_t(actor)), footprint_, created, fresh ? &races_ : nullptr);
+        runner_.wokenLanes(effects, woken_);
+        log_.push(uint32_t(actor), runner_.laneOf(uint32_t(actor)), footprint_, created, fresh ? &races_ : nullptr,
+                  &woken_);
 
         Node child;
         child.wut = std::move(guide);
@@ -119,6 +121,7 @@ SeqEvent DporExplorer::eventAt(uint32_t depth) const
     s.lane = e.lane;
     s.createsLane = e.createsLane;
     s.touches.assign(log_.touches(depth), log_.touches(depth) + e.touchCount);
+    s.wakes.assign(log_.wakes(depth), log_.wakes(depth) + e.wakesCount);
     return s;
 }
 
@@ -154,7 +157,7 @@ void DporExplorer::processBlockedRaces()
         SeqEvent pending;
         pending.actor = a;
         pending.lane = runner_.laneOf(a);
-        pending.touches = footprint_.touches;
+        pending.touches.assign(footprint_.touches.data(), footprint_.touches.data() + footprint_.touches.size());
         processRaces(races_, log_.size(), pending);
     }
 }

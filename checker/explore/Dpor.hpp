@@ -54,6 +54,7 @@ private:
     uint32_t freshFrom_ = 0;
     Footprint footprint_;
     std::vector<uint32_t> races_;
+    std::vector<uint32_t> woken_;
     report::ExplorationStats stats_;
     std::chrono::steady_clock::time_point start_, lastProgress_;
     std::string stopReason_;

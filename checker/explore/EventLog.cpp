@@ -11,6 +11,7 @@ void EventLog::begin(uint32_t initialLanes)
     initialLanes_ = initialLanes;
     laneLast_.clear();
     laneCreatedBy_.clear();
+    laneWokenBy_.clear();
     ensureLanes(initialLanes);
 }
 
@@ -29,6 +30,7 @@ void EventLog::ensureLanes(uint32_t lanes)
         lanes_ = lanes;
         laneLast_.resize(lanes_, -1);
         laneCreatedBy_.resize(lanes_, -1);
+        laneWokenBy_.resize(lanes_, -1);
     }
 }
 
@@ -45,6 +47,16 @@ const uint32_t* EventLog::laneClock(uint32_t lane) const
     if (laneLast_[lane] >= 0) return clockOf(uint32_t(laneLast_[lane]));
     if (laneCreatedBy_[lane] >= 0) return clockOf(uint32_t(laneCreatedBy_[lane]));
     return zeros_.data();
+}
+
+const uint32_t* EventLog::priorClock(uint32_t lane)
+{
+    const uint32_t* base = laneClock(lane);
+    if (laneWokenBy_[lane] < 0) return base;
+    scratchPrior_.assign(base, base + width_);
+    const uint32_t* waker = clockOf(uint32_t(laneWokenBy_[lane]));
+    for (uint32_t k = 0; k < width_; ++k) scratchPrior_[k] = std::max(scratchPrior_[k], waker[k]);
+    return scratchPrior_.data();
 }
 
 // Finds the earlier touches of t.location that are not ordered before the new event (`prior` is
@@ -127,7 +139,7 @@ void EventLog::unrecord(size_t i)
 }
 
 void EventLog::push(uint32_t actor, uint32_t lane, const Footprint& fp, int32_t createsLane,
-                    std::vector<uint32_t>* races)
+                    std::vector<uint32_t>* races, const std::vector<uint32_t>* woken)
 {
     ensureLanes(std::max<uint32_t>(lane, createsLane >= 0 ? uint32_t(createsLane) : 0) + 1);
     uint32_t depth = size();
@@ -139,10 +151,12 @@ void EventLog::push(uint32_t actor, uint32_t lane, const Footprint& fp, int32_t 
     e.createsLane = createsLane;
     e.touchBegin = uint32_t(touchData_.size());
     e.touchCount = uint32_t(fp.touches.size());
+    e.wakesBegin = uint32_t(wakes_.size());
+    e.wakesCount = woken ? uint32_t(woken->size()) : 0;
 
     clocks_.resize(size_t(depth + 1) * width_, 0);
     uint32_t* clock = clockOf(depth);
-    const uint32_t* prior = laneClock(lane);
+    const uint32_t* prior = priorClock(lane);
     std::copy_n(prior, width_, clock);
     if (races) races->clear();
     for (const Touch& t : fp.touches) scanLocation(t, lane, prior, clock, races);
@@ -155,6 +169,13 @@ void EventLog::push(uint32_t actor, uint32_t lane, const Footprint& fp, int32_t 
     events_.push_back(e);
     laneLast_[lane] = int32_t(depth);
     if (createsLane >= 0) laneCreatedBy_[size_t(createsLane)] = int32_t(depth);
+    for (uint32_t k = 0; k < e.wakesCount; ++k) {
+        uint32_t w = (*woken)[k];
+        ensureLanes(w + 1);
+        wakes_.push_back(w);
+        wakesReplaced_.push_back(laneWokenBy_[w]);
+        laneWokenBy_[w] = int32_t(depth);
+    }
 }
 
 // Keeps only races with no other candidate in between (c happens before another candidate).
@@ -178,7 +199,7 @@ void EventLog::pendingRaces(uint32_t lane, const Footprint& fp, std::vector<uint
     ensureLanes(lane + 1);
     races.clear();
     scratchClock_.assign(width_, 0);
-    const uint32_t* prior = laneClock(lane);
+    const uint32_t* prior = priorClock(lane);
     std::copy_n(prior, width_, scratchClock_.data());
     for (const Touch& t : fp.touches) scanLocation(t, lane, prior, scratchClock_.data(), &races);
     keepImmediateRaces(races);
@@ -189,12 +210,19 @@ void EventLog::truncate(uint32_t depth)
     while (events_.size() > depth) {
         const EventRecord& e = events_.back();
         for (uint32_t k = e.touchCount; k-- > 0;) unrecord(e.touchBegin + k);
+        for (uint32_t k = e.wakesCount; k-- > 0;) {
+            uint32_t w = wakes_.back();
+            if (w < laneWokenBy_.size()) laneWokenBy_[w] = wakesReplaced_.back();
+            wakes_.pop_back();
+            wakesReplaced_.pop_back();
+        }
         laneLast_[e.lane] = e.prevInLane;
         if (e.createsLane >= 0) {
             laneCreatedBy_[size_t(e.createsLane)] = -1;
             lanes_ = std::max(initialLanes_, std::min(lanes_, uint32_t(e.createsLane)));
             laneLast_.resize(lanes_);
             laneCreatedBy_.resize(lanes_);
+            laneWokenBy_.resize(lanes_);
         }
         events_.pop_back();
     }

@@ -27,6 +27,8 @@ struct EventRecord {
     uint32_t laneIndex = 0;   // 1-based position in its lane
     int32_t prevInLane = -1;  // depth of the lane's previous event
     int32_t createsLane = -1; // lane this event created, if any
+    uint32_t wakesBegin = 0;  // lanes whose wait this event ended: wakes_[wakesBegin, +wakesCount)
+    uint32_t wakesCount = 0;
     uint32_t touchBegin = 0;
     uint32_t touchCount = 0;
 };
@@ -49,8 +51,12 @@ public:
 
     // Appends an event of `lane` with footprint `fp`. When `races` is non-null, fills it with the
     // depths of the earlier events in a reversible race with the new one (see EventLog.cpp).
+    // `woken` lists the lanes whose wait this event ended (a hand-off or a wake-up to
+    // re-compete): their next events happen after it, as a created lane's first event does.
     void push(uint32_t actor, uint32_t lane, const Footprint& fp, int32_t createsLane,
-              std::vector<uint32_t>* races);
+              std::vector<uint32_t>* races, const std::vector<uint32_t>* woken = nullptr);
+    // The lanes the event at `depth` woke.
+    const uint32_t* wakes(uint32_t depth) const { return wakes_.data() + events_[depth].wakesBegin; }
 
     // The races a step of `lane` with footprint `fp` would be in if it ran now (it does not run:
     // e.g. a blocked acquire). Nothing is appended.
@@ -71,6 +77,8 @@ private:
     uint32_t* clockOf(uint32_t depth) { return &clocks_[std::size_t(depth) * width_]; }
     // The clock of the lane's latest event (or of its creation) before the new event.
     const uint32_t* laneClock(uint32_t lane) const;
+    // laneClock joined with the clock of the event that last woke the lane, into scratchPrior_.
+    const uint32_t* priorClock(uint32_t lane);
     LocationState& state(Location l);
     void record(const Touch& t, uint32_t depth);
     void unrecord(std::size_t touch);
@@ -94,6 +102,10 @@ private:
     uint32_t width_ = 0;                    // lanes per clock
     std::vector<int32_t> laneLast_;         // per lane: depth of its latest event, -1
     std::vector<int32_t> laneCreatedBy_;    // per lane: depth of the creating event, -1
+    std::vector<int32_t> laneWokenBy_;      // per lane: depth of the latest event that woke it, -1
+    std::vector<uint32_t> wakes_;           // woken lanes of all events, in order
+    std::vector<int32_t> wakesReplaced_;    // per wakes_ entry: the laneWokenBy_ value it replaced
+    std::vector<uint32_t> scratchPrior_;
     uint32_t lanes_ = 0;
     std::array<std::vector<LocationState>, std::size_t(LocationClass::Count_)> locations_;
     uint32_t initialLanes_ = 0;

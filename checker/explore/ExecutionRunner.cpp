@@ -35,12 +35,21 @@ void ExecutionRunner::begin()
     schedule_.clear();
     stopped_ = discarded_ = cycleFound_ = false;
     findings_.beginExecution();
-    interp_.init(world_, effects_);
-    absorb(effects_);
+    lockOrder_.beginExecution();
+    // The initial state is the same for every execution: build it once, then copy it (a copy
+    // reuses the capacity the previous execution left, so no allocation once warm).
+    if (!initialReady_) {
+        interp_.init(initialWorld_, initialEffects_);
+        initialReady_ = true;
+    }
+    world_ = initialWorld_;
+    absorb(initialEffects_);
 }
 
 const std::vector<uint32_t>& ExecutionRunner::actors()
 {
+    size_t wanted = threadCount() + interp_.apcCount();
+    if (actors_.size() == wanted) return actors_;  // threads are only ever added, APCs are fixed
     actors_.clear();
     for (uint32_t t = 0; t < threadCount(); ++t) actors_.push_back(t);
     for (uint32_t k = 0; k < interp_.apcCount(); ++k) actors_.push_back(kApcActor + k);
@@ -54,9 +63,17 @@ bool ExecutionRunner::enabled(uint32_t actor) const
     return actor < threadCount() && interp_.enabled(world_, actor);
 }
 
+void ExecutionRunner::wokenLanes(const StepEffects& effects, std::vector<uint32_t>& out) const
+{
+    out.clear();
+    for (int32_t t : effects.woken) out.push_back(laneOfThread(t));
+    for (int32_t t : effects.released) out.push_back(laneOfThread(t));
+}
+
 bool ExecutionRunner::couldHaveRun(uint32_t actor) const
 {
-    if (!isApcActor(actor)) return actor < threadCount() && interp_.alive(world_, actor);
+    if (!isApcActor(actor))
+        return actor < threadCount() && interp_.alive(world_, actor) && !world_.threads[actor].waiting;
     uint32_t k = actor - kApcActor;
     return k < interp_.apcCount() && !world_.apcDelivered[k] && interp_.apcTarget(world_, k) >= 0;
 }
@@ -80,6 +97,8 @@ const StepEffects& ExecutionRunner::step(uint32_t actor)
     if (isApcActor(actor)) interp_.deliverApc(world_, actor - kApcActor, effects_);
     else interp_.step(world_, actor, effects_);
     absorb(effects_);
+    for (const LockAcquisition& a : effects_.acquired)
+        if (auto inversion = lockOrder_.onAcquire(world_, a)) record(std::move(*inversion));
     if (!stopped()) {
         if (auto dl = deadlocks_.checkCycleThrough(world_, threadOf(actor))) {
             cycleFound_ = true;
@@ -140,7 +159,8 @@ void ExecutionRunner::checkStepBound()
     f.kind = report::FindingKind::Livelock;
     for (ThreadId t = 0; t < world_.threads.size(); ++t) {
         if (!interp_.alive(world_, t)) continue;
-        running.insert(program_.threadDecls[size_t(world_.threads[t].decl)].name);
+        int32_t decl = world_.threads[t].decl;
+        running.insert(decl >= 0 ? program_.threadDecls[size_t(decl)].name : world_.threads[t].name);
         f.threads.push_back(world_.threads[t].name);
         f.locations.push_back(pendingLocation(world_, t));
     }

@@ -10,6 +10,7 @@
 
 #include "checker/detect/DeadlockDetector.hpp"
 #include "checker/detect/FindingCollector.hpp"
+#include "checker/detect/LockOrder.hpp"
 #include "checker/detect/Outcomes.hpp"
 #include "checker/exec/Interpreter.hpp"
 #include "checker/explore/Explorer.hpp"
@@ -47,8 +48,11 @@ public:
         return isApcActor(actor) ? uint32_t(interp_.apcTarget(world_, actor - kApcActor)) : actor;
     }
     bool enabled(uint32_t actor) const;
+    // The lanes of the threads whose wait `effects` ended (granted or released to re-compete).
+    void wokenLanes(const StepEffects& effects, std::vector<uint32_t>& out) const;
     // For an actor that cannot run now: whether it still has a step it could have taken — a live
-    // thread blocked at an operation, or an undelivered APC whose target thread exists.
+    // thread blocked at an operation (not one queued in a wait: its queueing step has run), or an
+    // undelivered APC whose target thread exists.
     bool couldHaveRun(uint32_t actor) const;
     bool anyEnabled();
     void footprint(uint32_t actor, Footprint& out) const;
@@ -86,7 +90,11 @@ private:
     OutcomeTracker& outcomes_;
     Interpreter interp_;
     DeadlockDetector deadlocks_;
+    LockOrderGraph lockOrder_;   // across all executions of this runner
     World world_;
+    World initialWorld_;          // the state every execution starts from, built once
+    StepEffects initialEffects_;  // what building it raised
+    bool initialReady_ = false;
     StepEffects effects_;
     std::vector<report::ScheduleEntry> schedule_;
     std::vector<uint32_t> actors_;

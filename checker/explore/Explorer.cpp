@@ -21,8 +21,6 @@ void checkSupported(const Program& program)
             if (!missing.empty()) throw InputError(program.file, pointer, name + ": " + missing);
         }
     }
-    if (program.unloadBody >= 0)
-        throw InputError(program.file, "/unload", "the unload routine is not supported yet");
     if (!program.directories.empty() || !program.files.empty())
         throw InputError(program.file, "/filesystem", "the simulated file system is not supported yet");
     if (!program.expect.final.empty())

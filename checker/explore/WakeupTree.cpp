@@ -6,6 +6,10 @@ bool seqDependent(const SeqEvent& a, const SeqEvent& b)
 {
     if (a.lane == b.lane) return true;
     if (a.createsLane == int32_t(b.lane) || b.createsLane == int32_t(a.lane)) return true;
+    for (uint32_t w : a.wakes)
+        if (w == b.lane) return true;
+    for (uint32_t w : b.wakes)
+        if (w == a.lane) return true;
     return dependent(a.touches.data(), uint32_t(a.touches.size()), b.touches.data(),
                      uint32_t(b.touches.size()));
 }

@@ -19,10 +19,11 @@ struct SeqEvent {
     uint32_t lane = 0;
     int32_t createsLane = -1;
     std::vector<Touch> touches;
+    std::vector<uint32_t> wakes;  // lanes whose wait this event ended
 };
 
-// Whether two events (of any lanes) are dependent: same lane (program order), one creates the
-// other's lane, or their footprints conflict.
+// Whether two events (of any lanes) are dependent: same lane (program order), one creates or
+// wakes the other's lane, or their footprints conflict.
 bool seqDependent(const SeqEvent& a, const SeqEvent& b);
 
 // Whether `p` (the next event of p.actor here) is a weak initial of `v`: either p.actor's first

@@ -7,8 +7,7 @@
 // - ExTryToAcquireFastMutex: never blocks; TRUE and acquired iff free.
 
 #include "models/ModelRegistry.hpp"
-
-#include <algorithm>
+#include "models/sync/SyncSupport.hpp"
 
 namespace checker {
 
@@ -16,14 +15,14 @@ namespace {
 
 Location mutexLocation(const PreparedOp& op) { return makeLocation(LocationClass::Object, op.object); }
 
-void take(World& world, ThreadId t, uint32_t id)
+void take(World& world, ThreadId t, const PreparedOp& op, StepEffects& effects)
 {
-    ObjectState& m = world.objects[id];
+    ObjectState& m = world.objects[op.object];
     ThreadState& th = world.threads[t];
     m.owner = int32_t(t);
     m.savedIrql = int8_t(th.irql);
     th.irql = Irql::Apc;
-    th.held.push_back(id);
+    sync::noteAcquired(world, t, op.object, op.stmt, effects);
 }
 
 class AcquireFastMutex : public CallModel {
@@ -36,9 +35,9 @@ public:
     {
         out.add(mutexLocation(op), Access::Acquire);
     }
-    void execute(World& world, ThreadId t, const PreparedOp& op, StepEffects&) const override
+    void execute(World& world, ThreadId t, const PreparedOp& op, StepEffects& effects) const override
     {
-        take(world, t, op.object);
+        take(world, t, op, effects);
     }
     WaitInfo waitInfo(const World& world, ThreadId t, const PreparedOp& op) const override
     {
@@ -86,8 +85,7 @@ public:
         }
         m.owner = kNoThread;
         th.irql = Irql(m.savedIrql);
-        auto it = std::find(th.held.rbegin(), th.held.rend(), op.object);
-        th.held.erase(std::next(it).base());
+        sync::noteReleased(world, t, op.object);
     }
 };
 
@@ -101,7 +99,7 @@ public:
     void execute(World& world, ThreadId t, const PreparedOp& op, StepEffects& effects) const override
     {
         bool free = world.objects[op.object].owner == kNoThread;
-        if (free) take(world, t, op.object);
+        if (free) take(world, t, op, effects);
         setLocal(world, t, op.call->outResult, free ? 1 : 0);
         if (effects.wantText) effects.result = free ? "result = TRUE" : "result = FALSE";
     }

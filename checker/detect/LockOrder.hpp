@@ -1,0 +1,55 @@
+#pragma once
+// The lock-order graph, lockdep-style, over every execution a runner explores: when a thread takes
+// lock B while holding lock A, the edge A -> B (labelled with the thread and the statement that
+// took B) is added. An edge that closes a cycle is a lock-order inversion — a finding even when no
+// explored execution deadlocked, since another timing of the same code paths can (Driver
+// Verifier's deadlock detection works the same way: SEMANTICS.md §6). Every owned lock kind
+// takes part: push locks, ERESOURCEs, KMUTEXes, fast mutexes, spin locks. A recursive acquisition
+// (B already held) adds nothing.
+
+#include "checker/exec/CallModel.hpp"
+#include "reports/Report.hpp"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace checker {
+
+class LockOrderGraph {
+public:
+    // Starts a new execution (edges persist across executions).
+    void beginExecution() { thisExecution_.clear(); }
+
+    // Records acquisition `a` (the lock is already in the thread's held list, as its latest
+    // entry). Returns the inversion when a new edge closes a cycle: kind lock_order_inversion,
+    // fingerprint from the sorted lock names and statements of the cycle, the cycle as its graph;
+    // the witness is left to the caller (the current execution, which closed the cycle).
+    std::optional<report::Finding> onAcquire(const World& world, const LockAcquisition& a);
+
+    size_t edgeCount() const { return edges_.size(); }
+
+private:
+    struct EdgeLabel {
+        std::string thread;
+        report::Location where;   // the statement that took the edge's target lock
+        std::string fromType, toType;
+    };
+    using Edge = std::pair<uint32_t, uint32_t>;
+
+    std::optional<report::Finding> addEdge(const World& world, uint32_t from, uint32_t to,
+                                           const LockAcquisition& a);
+    // A shortest path of edges from `from` to `to`, or empty.
+    std::vector<Edge> path(uint32_t from, uint32_t to) const;
+    report::Finding describe(const World& world, const std::vector<Edge>& cycle) const;
+
+    std::map<Edge, EdgeLabel> edges_;
+    std::map<uint32_t, std::set<uint32_t>> successors_;
+    std::set<Edge> thisExecution_;
+};
+
+}  // namespace checker
