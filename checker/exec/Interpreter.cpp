@@ -177,7 +177,11 @@ void Interpreter::footprint(const World& world, ThreadId t, Footprint& out) cons
     case PendingKind::Yield:
     case PendingKind::None: break;
     }
-    if (isApcTarget(world, t)) out.add(makeLocation(LocationClass::ApcSlot, t), Access::Write);
+    // A step taken while the thread cannot receive an APC is no delivery point: it is a Release
+    // of the slot (it may end the APC-disabled stretch), so a later delivery, an Acquire, races
+    // with the last step taken while delivery was possible, not with one it could not precede.
+    if (isApcTarget(world, t))
+        out.add(makeLocation(LocationClass::ApcSlot, t), canReceiveApc(th) ? Access::Write : Access::Release);
 }
 
 bool Interpreter::isApcTarget(const World& world, ThreadId t) const
@@ -413,14 +417,17 @@ int32_t Interpreter::apcTarget(const World& world, uint32_t k) const
     return world.threadFor(target.decl, target.instance);
 }
 
+bool Interpreter::canReceiveApc(const ThreadState& th)
+{
+    return th.status != ThreadStatus::Done && th.frames.size() == 1 && th.irql == Irql::Passive &&
+           th.kernelApcDisable == 0 && th.specialApcDisable == 0;
+}
+
 bool Interpreter::apcDeliverable(const World& world, uint32_t k) const
 {
     if (world.apcDelivered[k]) return false;
     int32_t t = apcTarget(world, k);
-    if (t < 0) return false;
-    const ThreadState& th = world.threads[size_t(t)];
-    return th.status != ThreadStatus::Done && th.frames.size() == 1 && th.irql == Irql::Passive &&
-           th.kernelApcDisable == 0 && th.specialApcDisable == 0;
+    return t >= 0 && canReceiveApc(world.threads[size_t(t)]);
 }
 
 void Interpreter::apcFootprint(const World& world, uint32_t k, Footprint& out) const
@@ -428,7 +435,7 @@ void Interpreter::apcFootprint(const World& world, uint32_t k, Footprint& out) c
     out.clear();
     ThreadId t = ThreadId(apcTarget(world, k));
     const ThreadState& th = world.threads[t];
-    out.add(makeLocation(LocationClass::ApcSlot, t), Access::Write);
+    out.add(makeLocation(LocationClass::ApcSlot, t), Access::Acquire);  // disabled while it cannot receive
     if (th.waiting && th.pending.kind == PendingKind::Call)
         callModel(th.pending.api)->cancelFootprint(world, t, th.pending, out);
 }

@@ -50,6 +50,8 @@ public:
     // critical region), not already running an APC. Its body runs on the target thread.
     uint32_t apcCount() const { return uint32_t(program_.apcs.size()); }
     bool apcDeliverable(const World& world, uint32_t k) const;
+    // Whether thread th may receive a normal kernel APC now (the conditions above).
+    static bool canReceiveApc(const ThreadState& th);
     // Whether some declared APC targets thread t (its steps then touch its ApcSlot).
     bool isApcTarget(const World& world, ThreadId t) const;
     int32_t apcTarget(const World& world, uint32_t k) const;

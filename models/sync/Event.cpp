@@ -12,7 +12,8 @@
 //   queue (cancelWait) and misses the pulse.
 // - KeReadStateEvent: the state, unsynchronized (a Read).
 // - KeInitializeEvent: type and state; re-initializing with waiters is corruption.
-// Every call but KeReadStateEvent writes the event: it publishes to the waits it satisfies.
+// Footprints: a call that changes the event writes it (a set publishes to the waits it satisfies);
+// one that leaves it as it is only reads it (a second KeSetEvent commutes with satisfied waits).
 
 #include "models/ModelRegistry.hpp"
 #include "models/sync/Dispatcher.hpp"
@@ -27,9 +28,9 @@ class EventCall : public CallModel {
 public:
     explicit EventCall(Api api) : api_(api) {}
 
-    void footprint(const World&, ThreadId, const PreparedOp& op, Footprint& out) const override
+    void footprint(const World& world, ThreadId, const PreparedOp& op, Footprint& out) const override
     {
-        out.add(objectLocation(op.object), api_ == Api::KeReadStateEvent ? Access::Read : Access::Write);
+        out.add(objectLocation(op.object), changes(world.objects[op.object]) ? Access::Write : Access::Read);
     }
 
     void execute(World& world, ThreadId t, const PreparedOp& op, StepEffects& effects) const override
@@ -69,6 +70,20 @@ public:
     }
 
 private:
+    // Whether the call changes the event now: a set of a signalled event, a reset or clear of an
+    // unsignalled one and a pulse of an unsignalled event nobody waits for only read it.
+    bool changes(const ObjectState& e) const
+    {
+        switch (api_) {
+        case Api::KeSetEvent: return e.signal == 0;
+        case Api::KeResetEvent:
+        case Api::KeClearEvent: return e.signal != 0;
+        case Api::KePulseEvent: return e.signal != 0 || !e.waiters.empty();
+        case Api::KeReadStateEvent: return false;
+        default: return true;
+        }
+    }
+
     Api api_;
 };
 
