@@ -35,7 +35,7 @@ ExploreResult DporExplorer::run()
         if (outcome == Outcome::SleepBlocked) {
             stats_.blockedExecutions++;
         } else {
-            if (!runner_.stopped()) processBlockedRaces();
+            processBlockedRaces();
             account(runner_.finish());
         }
         if (budgetExhausted() && hasPendingWork()) break;
@@ -146,11 +146,14 @@ void DporExplorer::processRaces(const std::vector<uint32_t>& races, uint32_t end
 
 // An actor left unable to run at the end of an execution never took its step, so the races that
 // step would have been in were never seen — a thread blocked on an acquire (Nidhugg's failed-lock
-// races), or an APC whose target ended first: find them now, as if the step ran.
+// races), or an APC whose target ended first: find them now, as if the step ran. When a finding
+// stopped the execution (a bug check), every actor still able to run is such an actor too: the
+// interleavings where it ran before the stop must still be explored.
 void DporExplorer::processBlockedRaces()
 {
+    bool stopped = runner_.stopped();
     for (uint32_t a : runner_.actors()) {
-        if (runner_.enabled(a) || !runner_.couldHaveRun(a)) continue;
+        if (!runner_.couldHaveRun(a) || (!stopped && runner_.enabled(a))) continue;
         runner_.footprint(a, footprint_);
         log_.pendingRaces(runner_.laneOf(a), footprint_, races_);
         if (races_.empty()) continue;

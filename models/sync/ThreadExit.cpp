@@ -6,7 +6,9 @@
 //   check 0x20 KERNEL_APC_PENDING_DURING_EXIT, CRITICAL_REGION_UNBALANCED, the execution stops.
 // - the unload routine (DriverUnload) ending while another thread is alive:
 //   UNLOAD_WITH_RUNNING_THREADS — their code is unloaded under them (bug check 0xCE
-//   DRIVER_UNLOADED_WITHOUT_CANCELLING_PENDING_OPERATIONS); the execution stops.
+//   DRIVER_UNLOADED_WITHOUT_CANCELLING_PENDING_OPERATIONS when they run on). Decision: the
+//   execution continues, so that the explorer still sees the races of those threads' later steps
+//   with the unload (a stopped execution would hide the interleavings where they end first).
 // The unload routine's exit therefore reads every other thread's liveness (exitFootprint).
 
 #include "models/ModelRegistry.hpp"
@@ -73,7 +75,7 @@ void checkThreadExit(const World& world, ThreadId t, StepEffects& effects)
     raiseMisuse(effects, t, -1, "UNLOAD_WITH_RUNNING_THREADS",
                 "the unload routine returns while " + threadList(world, running) +
                     " still run the driver's code (bug check 0xCE DRIVER_UNLOADED_WITHOUT_CANCELLING_PENDING_OPERATIONS)",
-                {}, true);
+                {}, false);
 }
 
 }  // namespace checker
