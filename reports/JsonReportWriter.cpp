@@ -97,8 +97,10 @@ Json findingJson(const Finding& finding)
                  {"threads", finding.threads},
                  {"objects", finding.objects},
                  {"locations", locations}};
+    item["notes"] = finding.notes;
     if (finding.graph) item["graph"] = graphJson(*finding.graph);
     item["dot"] = stringOrNull(finding.dotFile);
+    item["interleaving_dot"] = stringOrNull(finding.interleavingDotFile);
     item["witness"] = {{"schedule", encodeSchedule(finding.witness.schedule)},
                        {"steps", finding.witness.steps()}};
     return item;

@@ -69,6 +69,7 @@ void canonicalize(Report& report)
         Finding& finding = report.findings[i];
         finding.id = 'F' + std::to_string(i + 1);
         finding.dotFile = finding.graph ? finding.id + "-" + findingKindId(finding.kind) + ".dot" : "";
+        finding.interleavingDotFile = finding.trace ? finding.id + "-interleaving.dot" : "";
     }
 
     auto& outcomes = report.outcomes;

@@ -71,6 +71,31 @@ struct Location {
     std::string text;      // short rendering of the statement
 };
 
+// One step of a finding's witness as a replay showed it. The command line fills these by
+// replaying the witness (reports/ cannot run anything); the text, interleaving DOT and SARIF
+// writers render them. Not part of report.json: the witness schedule is the value, a trace is
+// one rendering of it, and `checker replay` makes it again.
+struct TraceStep {
+    uint64_t index = 0;                // position in the witness, 1-based; blocked attempts follow
+                                       // the last step (witness length + 1, + 2, ...)
+    std::string thread;
+    std::string statement;             // e.g. "ExAcquireFastMutex(B)", "value = load counter", "exit"
+    std::string pointer;               // JSON pointer of the statement; "" for exit, APC delivery
+    std::string label;                 // "" = none
+    int32_t line = 0;                  // 0 = unknown
+    std::string result;                // e.g. "status = STATUS_SUCCESS"; for a blocked attempt,
+                                       // what it waits for
+    std::vector<std::string> objects;  // names of the objects the step touched
+    bool blocked = false;              // an attempt that never completed: the thread waits here
+};
+
+// The steps of a witness worth showing. Long witnesses are abridged: `steps` keep their witness
+// indexes, so a jump in index is a run of steps left out (`checker replay` prints every step).
+struct Trace {
+    uint64_t witnessSteps = 0;         // length of the whole witness
+    std::vector<TraceStep> steps;      // increasing index; blocked attempts last
+};
+
 enum class Severity : uint8_t { Error, Warning, Note };
 const char* severityId(Severity s);
 
@@ -88,6 +113,12 @@ struct Finding {
     std::optional<Graph> graph;
     std::string dotFile;            // "" when no DOT is written for this kind
     Witness witness;
+    // Facts that explain the finding beyond its message, one per line (e.g. for a lost file:
+    // where the file ended up); written as "notes" in report.json when present.
+    std::vector<std::string> notes;
+    // The witness as replayed, when the command line attached it; "" / nullopt otherwise.
+    std::optional<Trace> trace;
+    std::string interleavingDotFile;  // "F1-interleaving.dot" when trace is set
 };
 
 struct Outcome {
@@ -147,7 +178,8 @@ struct Report {
 };
 
 // Sorts findings by (kind, fingerprint) and assigns ids F1, F2, ...; sets dotFile names for the
-// kinds that get a graph ("F1-deadlock.dot").
+// findings that have a graph ("F1-deadlock.dot") and interleavingDotFile for those with a trace
+// ("F1-interleaving.dot").
 void canonicalize(Report& report);
 
 // canonicalize() also orders outcomes (most executions first, then by digest), keeps the first

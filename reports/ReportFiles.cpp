@@ -2,7 +2,9 @@
 
 #include "reports/AtomicFile.hpp"
 #include "reports/DotWriter.hpp"
+#include "reports/InterleavingDotWriter.hpp"
 #include "reports/JsonReportWriter.hpp"
+#include "reports/SarifWriter.hpp"
 
 #include <regex>
 #include <set>
@@ -31,13 +33,18 @@ void removeStaleDotFiles(const std::filesystem::path& folder, const std::set<std
 
 std::filesystem::path writeReportFiles(const Report& report, const std::filesystem::path& folder)
 {
-    const DotWriter dot;
     std::set<std::string> dotFiles;
     for (const Finding& finding : report.findings) {
-        if (finding.dotFile.empty() || !finding.graph) continue;
-        writeFileAtomically(folder / finding.dotFile, dot.render(finding));
-        dotFiles.insert(finding.dotFile);
+        if (!finding.dotFile.empty() && finding.graph) {
+            writeFileAtomically(folder / finding.dotFile, DotWriter().render(finding));
+            dotFiles.insert(finding.dotFile);
+        }
+        if (!finding.interleavingDotFile.empty() && finding.trace) {
+            writeFileAtomically(folder / finding.interleavingDotFile, InterleavingDotWriter().render(finding));
+            dotFiles.insert(finding.interleavingDotFile);
+        }
     }
+    writeFileAtomically(folder / kSarifFileName, SarifWriter().render(report));
     const std::filesystem::path reportPath = folder / kReportFileName;
     writeFileAtomically(reportPath, JsonReportWriter().render(report));
     removeStaleDotFiles(folder, dotFiles);

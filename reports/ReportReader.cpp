@@ -3,6 +3,8 @@
 #include "reports/ReportError.hpp"
 #include "reports/ScheduleCodec.hpp"
 
+#include <regex>
+
 namespace checker::report {
 
 namespace {
@@ -119,6 +121,30 @@ std::optional<uint64_t> readMaxSteps(const Node& root)
     return maxSteps.value.get<uint64_t>();
 }
 
+// A DOT file name as canonicalize() makes them, or "" for null / absent.
+std::string dotName(const Node& finding, const std::string& key)
+{
+    if (!finding.has(key)) return "";
+    const Node name = finding.at(key);
+    const std::string value = name.stringOrNull();
+    static const std::regex kDotName("F[0-9]+-[a-z_]+\\.dot");
+    if (!value.empty() && !std::regex_match(value, kDotName)) name.fail("expected a file name such as F1-deadlock.dot");
+    return value;
+}
+
+FindingDrawings readDrawings(const Node& finding)
+{
+    FindingDrawings out;
+    out.id = finding.at("id").string();
+    const Node kind = finding.at("kind");
+    const auto parsed = findingKindFromId(kind.string());
+    if (!parsed) kind.fail("unknown finding kind \"" + kind.string() + "\"");
+    out.kind = *parsed;
+    out.graphDot = dotName(finding, "dot");
+    out.interleavingDot = dotName(finding, "interleaving_dot");
+    return out;
+}
+
 }  // namespace
 
 nlohmann::json parseReportText(const std::string& text, const std::string& file)
@@ -151,6 +177,23 @@ ReplayTarget readReplayTarget(const nlohmann::json& report, const std::optional<
     out.maxSteps = readMaxSteps(root);
     out.finding = readFinding(findingNode(root, findingId));
     return out;
+}
+
+FindingDrawings readFindingDrawings(const nlohmann::json& report, const std::optional<std::string>& findingId,
+                                    bool interleaving, const std::string& file)
+{
+    const Node root{report, "", file};
+    checkSchema(root);
+    if (findingId) return readDrawings(findingNode(root, findingId));
+    const Node findings = root.at("findings");
+    if (!findings.value.is_array()) findings.fail("expected an array");
+    for (size_t i = 0; i < findings.value.size(); ++i) {
+        const FindingDrawings drawings = readDrawings(Node{findings.value[i], findings.pointer + "/" + std::to_string(i), file});
+        if (!(interleaving ? drawings.interleavingDot : drawings.graphDot).empty()) return drawings;
+    }
+    findings.fail(interleaving ? "no finding has an interleaving drawing"
+                               : "no finding has a graph (deadlocks, lock-order inversions and races have one); "
+                                 "--interleaving draws a finding's witness instead");
 }
 
 }  // namespace checker::report

@@ -34,6 +34,14 @@ struct ReplayTarget {
     ReportedFinding finding;
 };
 
+// What `checker render` draws: a finding's DOT files, named as canonicalize() names them.
+struct FindingDrawings {
+    std::string id;
+    FindingKind kind = FindingKind::AssertionFailure;
+    std::string graphDot;         // "F1-deadlock.dot", or "" when the finding has no graph
+    std::string interleavingDot;  // "F1-interleaving.dot", or ""
+};
+
 // Parses report text. Throws ReportError("file: line:column: ...") when it is not JSON.
 nlohmann::json parseReportText(const std::string& text, const std::string& file);
 
@@ -47,5 +55,12 @@ Witness readWitnessFromReport(const nlohmann::json& report, const std::string& f
 // finding. Throws ReportError as readWitnessFromReport does, and when the report has no findings.
 ReplayTarget readReplayTarget(const nlohmann::json& report, const std::optional<std::string>& findingId,
                               const std::string& file);
+
+// The drawings of finding `findingId`; without an id, of the first finding that has the wanted
+// one (a graph, or with `interleaving` an interleaving). Throws ReportError as readReplayTarget
+// does, when no finding has the wanted drawing, and when a DOT name is not of the form
+// F<n>-<word>.dot (so that a report cannot make render read or write outside its folder).
+FindingDrawings readFindingDrawings(const nlohmann::json& report, const std::optional<std::string>& findingId,
+                                    bool interleaving, const std::string& file);
 
 }  // namespace checker::report

@@ -49,7 +49,7 @@ public:
         for (const auto& item : json["findings"][0].items()) findingKeys.push_back(item.key());
         const std::vector<std::string> expectedFinding = {
             "id", "kind", "rule", "severity", "fingerprint", "message", "executions", "threads",
-            "objects", "locations", "graph", "dot", "witness"};
+            "objects", "locations", "notes", "graph", "dot", "interleaving_dot", "witness"};
         CPPUNIT_ASSERT(findingKeys == expectedFinding);
     }
 

@@ -1,8 +1,10 @@
 #include "SampleReport.hpp"
 
 #include "reports/DotWriter.hpp"
+#include "reports/InterleavingDotWriter.hpp"
 #include "reports/JsonReportWriter.hpp"
 #include "reports/ReportFiles.hpp"
+#include "reports/SarifWriter.hpp"
 
 #include <cppunit/extensions/HelperMacros.h>
 
@@ -19,6 +21,7 @@ namespace fs = std::filesystem;
 class ReportFilesTest : public CppUnit::TestFixture {
     CPPUNIT_TEST_SUITE(ReportFilesTest);
     CPPUNIT_TEST(writesReportAndDotFiles);
+    CPPUNIT_TEST(writesInterleavingDotFilesOfTracedFindings);
     CPPUNIT_TEST(removesOnlyStaleFindingDotFiles);
     CPPUNIT_TEST_SUITE_END();
 
@@ -49,9 +52,24 @@ public:
         CPPUNIT_ASSERT_EQUAL(JsonReportWriter().render(report), testing::readTextFile(path.string()));
         CPPUNIT_ASSERT_EQUAL(DotWriter().render(report.findings[0]),
                              testing::readTextFile((root_ / "F1-deadlock.dot").string()));
+        CPPUNIT_ASSERT_EQUAL(SarifWriter().render(report), testing::readTextFile((root_ / "report.sarif").string()));
         size_t entries = 0;
         for ([[maybe_unused]] const auto& entry : fs::directory_iterator(root_)) ++entries;
-        CPPUNIT_ASSERT_EQUAL(size_t(2), entries);
+        CPPUNIT_ASSERT_EQUAL(size_t(3), entries);
+    }
+
+    void writesInterleavingDotFilesOfTracedFindings()
+    {
+        Report report = testing::tracedSampleReport();
+        canonicalize(report);
+        writeReportFiles(report, root_);
+        CPPUNIT_ASSERT_EQUAL(InterleavingDotWriter().render(report.findings[0]),
+                             testing::readTextFile((root_ / "F1-interleaving.dot").string()));
+        CPPUNIT_ASSERT(fs::exists(root_ / "F2-interleaving.dot"));
+        CPPUNIT_ASSERT(!fs::exists(root_ / "F2-api_misuse.dot"));
+        const Report untraced = canonicalSample();
+        writeReportFiles(untraced, root_);
+        CPPUNIT_ASSERT(!fs::exists(root_ / "F1-interleaving.dot"));  // stale: removed
     }
 
     void removesOnlyStaleFindingDotFiles()

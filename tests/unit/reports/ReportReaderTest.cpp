@@ -38,6 +38,7 @@ class ReportReaderTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(stepsMustMatchSchedule);
     CPPUNIT_TEST(missingAndMistypedFields);
     CPPUNIT_TEST(notJson);
+    CPPUNIT_TEST(drawingsOfFindings);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -120,6 +121,30 @@ public:
     void notJson()
     {
         CPPUNIT_ASSERT(errorOf([] { parseReportText("{\"schema\": ", "r.json"); }).find("r.json: not a JSON report") == 0);
+    }
+
+    void drawingsOfFindings()
+    {
+        Report report = testing::tracedSampleReport();
+        canonicalize(report);
+        nlohmann::json json = nlohmann::json::parse(JsonReportWriter().render(report));
+        const FindingDrawings first = readFindingDrawings(json, std::nullopt, false, "r.json");
+        CPPUNIT_ASSERT_EQUAL(std::string("F1"), first.id);
+        CPPUNIT_ASSERT_EQUAL(std::string("F1-deadlock.dot"), first.graphDot);
+        CPPUNIT_ASSERT_EQUAL(std::string("F1-interleaving.dot"), first.interleavingDot);
+        const FindingDrawings misuse = readFindingDrawings(json, std::string("F2"), true, "r.json");
+        CPPUNIT_ASSERT(misuse.kind == FindingKind::ApiMisuse);
+        CPPUNIT_ASSERT(misuse.graphDot.empty());
+        CPPUNIT_ASSERT_EQUAL(std::string("F2-interleaving.dot"), misuse.interleavingDot);
+        json["findings"][0]["dot"] = "../../etc/passwd";
+        CPPUNIT_ASSERT_THROW(readFindingDrawings(json, std::nullopt, false, "r.json"), ReportError);
+        json["findings"][0]["dot"] = nullptr;
+        try {
+            readFindingDrawings(json, std::nullopt, false, "r.json");
+            CPPUNIT_FAIL("expected a ReportError");
+        } catch (const ReportError& error) {
+            CPPUNIT_ASSERT(std::string(error.what()).find("r.json: /findings: no finding has a graph") == 0);
+        }
     }
 };
 

@@ -48,6 +48,31 @@ inline Finding deadlockFinding()
     return finding;
 }
 
+// The deadlock with the trace the command line would attach: an abridged witness (steps 3-8 left
+// out) and the two blocked attempts.
+inline Finding tracedDeadlockFinding()
+{
+    Finding finding = deadlockFinding();
+    Trace trace;
+    trace.witnessSteps = 11;
+    trace.steps = {
+        {1, "FileMoveThread", "ExAcquireResourceExclusiveLite(FileResource1)", "/threads/0/body/0", "", 11,
+         "result = TRUE", {"FileResource1"}, false},
+        {2, "FileDeletionThread", "ExAcquireResourceExclusiveLite(FileResource2)", "/threads/1/body/0", "take_first", 29,
+         "", {"FileResource2"}, false},
+        {9, "FileDeletionThread", "x = load <counter>", "/threads/1/body/2", "", 31, "", {}, false},
+        {10, "FileDeletionThread", "exit", "", "", 0, "", {}, false},
+        {11, "FileMoveThread", "store counter = x + 1 & \"big\"", "/threads/0/body/3", "", 14, "", {}, false},
+        {12, "FileMoveThread", "ExAcquireResourceExclusiveLite(FileResource2)", "/threads/0/body/1", "", 12,
+         "waits for FileResource2", {"FileResource2"}, true},
+        {13, "FileDeletionThread", "ExAcquireResourceExclusiveLite(FileResource1)", "/threads/1/body/1", "take_first", 0,
+         "waits for FileResource1", {"FileResource1"}, true},
+    };
+    finding.trace = trace;
+    finding.notes = {"both threads run at PASSIVE_LEVEL"};
+    return finding;
+}
+
 inline Finding misuseFinding()
 {
     Finding finding;
@@ -92,6 +117,19 @@ inline std::string readTextFile(const std::string& path)
 inline std::string goldenPath(const std::string& name)
 {
     return std::string(CHECKER_SOURCE_ROOT) + "/tests/unit/reports/golden/" + name;
+}
+
+// The sample with traces, as `checker run` writes it.
+inline Report tracedSampleReport()
+{
+    Report report = sampleReport();
+    report.findings = {misuseFinding(), tracedDeadlockFinding()};
+    Trace misuseTrace;
+    misuseTrace.witnessSteps = 2;
+    misuseTrace.steps = {{1, "FileDeletionThread", "ExAcquireResourceExclusiveLite(FileResource2)", "/threads/1/body/0", "", 29, "", {}, false},
+                         {2, "FileDeletionThread", "ExReleaseResourceLite(FileResource1)", "/threads/1/body/4", "", 30, "", {}, false}};
+    report.findings[0].trace = misuseTrace;
+    return report;
 }
 
 }  // namespace checker::report::testing
