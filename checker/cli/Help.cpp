@@ -13,16 +13,21 @@ A deterministic concurrency model checker for Windows-kernel-style code.
 
 commands:
   run SCENARIO.json [options]        explore, write the report, print a summary
-  test PATH... [--junit FILE]        regression gate: run every scenario (files, or *.json
-                                     under folders) and compare its findings with its `expect`
+  test PATH... [--junit FILE] [--baseline FILE]
+                                     regression gate: run every scenario (files, or scenario
+                                     files under folders) and compare its findings with its `expect`
   replay REPORT.json [--finding ID]  re-execute a finding's witness and print it step by step
+  render REPORT.json [--finding ID] [-T svg|png|dot] [-o FILE]
+                                     draw a finding's graph (or --interleaving) with Graphviz
   validate SCENARIO.json...          check scenarios without exploring
   bench SUITE.json... [--json FILE]  measure exploration speed and memory
 
   checker --help, checker COMMAND --help, checker --version
 
 exit status: 0 nothing unexpected, 1 unexpected findings or failed expectations,
-2 bad usage or invalid input, 3 internal error.
+2 bad usage or invalid input (or Graphviz missing for render), 3 internal error.
+
+A user guide: docs/guide.md.
 )";
 
 constexpr const char* kExploreOptions = R"(  --strategy dpor|bounded|random|pct
@@ -39,28 +44,39 @@ constexpr const char* kExploreOptions = R"(  --strategy dpor|bounded|random|pct
 
 constexpr const char* kRun = R"(usage: checker run SCENARIO.json [options]
 
-Explores the scenario's interleavings, writes report.json and one .dot per finding graph into the
-output folder, and prints a summary on stdout. Exit 0 when there is no finding or every finding
+Explores the scenario's interleavings, writes report.json, report.sarif, one .dot per finding
+graph and one F<n>-interleaving.dot per finding into the output folder, and prints a summary on
+stdout: each finding with who holds and waits for what, the cycle, the interleaving one column per
+thread, a legend of objects and statements, and the replay command. Exit 0 when there is no finding or every finding
 is expected by the scenario's `expect`, 1 otherwise. Ctrl-C stops and still writes the report.
 
 options:
   --param NAME=VALUE      override a declared param with an integer (repeatable)
   --out DIR               output folder (default out/<scenario>/); nothing is written elsewhere
-  --format text|json      what goes to stdout (files are always written); sarif: not yet
+  --format text|json|sarif
+                          what goes to stdout (files are always written)
   --stop-on-first         stop at the first finding
 )";
 
 constexpr const char* kTest = R"(usage: checker test PATH... [--junit FILE] [options]
 
-Runs every scenario given, or every *.json under the given folders (in sorted order), and compares
-its findings and execution count with its `expect` block. Prints one line per scenario,
-`PASS name (N executions)` or `FAIL name: mismatches`, then `N passed, N failed`.
-Exit 0 when every scenario passed, 1 when one failed, 2 when one is not a valid scenario.
+Runs every scenario given, or every scenario file under the given folders (in sorted order), and
+compares its findings and execution count with its `expect` block. In folders, a scenario file is
+a *.json file whose top level has a "scenario" name (a string); other JSON files (reports, SARIF,
+benchmark suites, baselines) and folders named `out` or starting with '.' are skipped. Prints one
+line per scenario, `PASS name (N executions)` or `FAIL name: mismatches`, then
+`N passed, N failed`. Exit 0 when every scenario passed, 1 when one failed, 2 when one is not a
+valid scenario.
 
 options:
   --junit FILE            also write a JUnit XML file, one testcase per scenario
 )";
 
+  --baseline FILE         accepted findings: a scenario then fails only on a finding whose
+                          fingerprint is not in FILE (or a failed `executions` expectation);
+                          baseline entries that no longer occur are listed as gone
+  --write-baseline FILE   write every finding of this run to FILE as the new baseline (the run
+                          is then judged against it)
 constexpr const char* kReplay = R"(usage: checker replay REPORT.json [--finding ID]
 
 Loads the scenario the report was made from (its file and params, as recorded), re-executes the
@@ -73,6 +89,21 @@ options:
 )";
 
 constexpr const char* kBench = R"(usage: checker bench SUITE.json... [--json FILE]
+
+constexpr const char* kRender = R"(usage: checker render REPORT.json [--finding ID] [-T svg|png|dot] [-o FILE]
+
+Draws the graph of finding ID (default: the first finding that has one; deadlocks, lock-order
+inversions and races have one) by running Graphviz `dot` on the DOT file `checker run` wrote next
+to the report. With --interleaving, draws the finding's witness instead: one column per thread,
+one row per step. Prints the path of the file written. Exit 2 when Graphviz is not installed.
+
+options:
+  --finding ID            the finding to draw, e.g. F2
+  -T svg|png|dot          output format (default svg); dot copies the DOT text
+  -o FILE                 where to write (default: next to the report, F1-deadlock.svg);
+                          - writes to standard output
+  --interleaving          draw the witness interleaving (F1-interleaving.dot)
+)";
 
 Explores each benchmark of a suite (or a single scenario) exhaustively with dpor, each in a
 process of its own, and prints per benchmark: executions, sleep-set-blocked executions, whether
@@ -102,7 +133,8 @@ std::string helpText(const std::string& topic)
     if (topic == "replay") return kReplay;
     if (topic == "validate") return kValidate;
     if (topic == "bench") return kBench;
-    throw UsageError("", "no help for '" + topic + "' (commands: run, test, replay, validate, bench)");
+    if (topic == "render") return kRender;
+    throw UsageError("", "no help for '" + topic + "' (commands: run, test, replay, render, validate, bench)");
 }
 
 std::string versionText()

@@ -142,6 +142,26 @@ bool parseWith(const CommandSpec& spec, const std::vector<std::string>& args)
     bool optionsEnded = false;
     for (size_t i = 1; i < args.size(); ++i) {
         const std::string& arg = args[i];
+// `args` with attached short options split off their value, as Graphviz spells them: "-Tsvg"
+// becomes "-T", "svg".
+std::vector<std::string> splitShortOptions(const std::vector<std::string>& args, const std::vector<std::string>& shorts)
+{
+    std::vector<std::string> out;
+    for (const std::string& arg : args) {
+        bool split = false;
+        for (const std::string& option : shorts) {
+            if (arg.size() > option.size() && arg.compare(0, option.size(), option) == 0) {
+                out.push_back(option);
+                out.push_back(arg.substr(option.size()));
+                split = true;
+                break;
+            }
+        }
+        if (!split) out.push_back(arg);
+    }
+    return out;
+}
+
         if (optionsEnded || arg.size() < 2 || arg[0] != '-') {
             spec.positional(arg);
             continue;
@@ -197,7 +217,6 @@ bool parseRun(const std::vector<std::string>& args, RunArgs& run)
     spec.options.push_back({"--stop-on-first", false, [&run](const std::string&) { run.explore.stopOnFirst = true; }});
     if (!parseWith(spec, args)) return false;
     if (run.scenario.empty()) usage("run", "missing SCENARIO.json");
-    if (run.format == OutputFormat::Sarif) usage("run", "--format sarif is not supported yet (use text or json)");
     checkExploreArgs("run", run.explore);
     return true;
 }
@@ -210,8 +229,14 @@ bool parseTest(const std::vector<std::string>& args, TestArgs& test)
                                 if (v.empty()) usage("test", "--junit: expected a file name");
                                 test.junit = v;
                             }});
-    spec.options.push_back({"--baseline", true,
-                            [](const std::string&) { usage("test", "--baseline is not supported yet"); }});
+    spec.options.push_back({"--baseline", true, [&test](const std::string& v) {
+                                if (v.empty()) usage("test", "--baseline: expected a file name");
+                                test.baseline = v;
+                            }});
+    spec.options.push_back({"--write-baseline", true, [&test](const std::string& v) {
+                                if (v.empty()) usage("test", "--write-baseline: expected a file name");
+                                test.writeBaseline = v;
+                            }});
     if (!parseWith(spec, args)) return false;
     if (test.paths.empty()) usage("test", "missing PATH (a scenario file or a folder of them)");
     checkExploreArgs("test", test.explore);
@@ -241,6 +266,40 @@ bool parseValidate(const std::vector<std::string>& args, ValidateArgs& validate)
     if (!parseWith(spec, args)) return false;
     if (validate.files.empty()) usage("validate", "missing SCENARIO.json");
     return true;
+RenderFormat renderFormatFromId(const std::string& text)
+{
+    for (const RenderFormat f : {RenderFormat::Svg, RenderFormat::Png, RenderFormat::Dot})
+        if (text == renderFormatId(f)) return f;
+    usage("render", "-T: expected svg, png or dot, got '" + text + "'");
+}
+
+bool parseRender(const std::vector<std::string>& args, RenderArgs& render)
+{
+    auto output = [&render](const std::string& v) {
+        if (v.empty()) usage("render", "-o: expected a file name (or - for standard output)");
+        render.output = v;
+    };
+    auto format = [&render](const std::string& v) { render.format = renderFormatFromId(v); };
+    CommandSpec spec{"render",
+                     {{"--finding", true,
+                       [&render](const std::string& v) {
+                           if (v.empty()) usage("render", "--finding: expected a finding id such as F1");
+                           render.finding = v;
+                       }},
+                      {"-T", true, format},
+                      {"--format", true, format},
+                      {"-o", true, output},
+                      {"--output", true, output},
+                      {"--interleaving", false, [&render](const std::string&) { render.interleaving = true; }}},
+                     [&render](const std::string& arg) {
+                         if (!render.report.empty()) usage("render", "render takes one REPORT.json");
+                         render.report = arg;
+                     }};
+    if (!parseWith(spec, splitShortOptions(args, {"-T", "-o"}))) return false;
+    if (render.report.empty()) usage("render", "missing REPORT.json");
+    return true;
+}
+
 }
 
 bool parseBench(const std::vector<std::string>& args, BenchArgs& bench)
@@ -273,6 +332,16 @@ const char* strategyId(Strategy strategy)
     case Strategy::Dpor: return "dpor";
     case Strategy::Bounded: return "bounded";
     case Strategy::Random: return "random";
+const char* renderFormatId(RenderFormat format)
+{
+    switch (format) {
+    case RenderFormat::Svg: return "svg";
+    case RenderFormat::Png: return "png";
+    case RenderFormat::Dot: return "dot";
+    }
+    return "svg";
+}
+
     case Strategy::Pct: return "pct";
     }
     return "dpor";
@@ -310,11 +379,12 @@ CommandLine parseCommandLine(const std::vector<std::string>& args)
         line.command = Command::Bench;
         parsed = parseBench(args, line.bench);
     } else if (first == "render") {
-        usage("", "checker render is not supported yet");
+        line.command = Command::Render;
+        parsed = parseRender(args, line.render);
     } else if (!first.empty() && first[0] == '-') {
         usage("", "unknown option '" + first + "'");
     } else {
-        usage("", "unknown command '" + first + "' (commands: run, test, replay, validate, bench)");
+        usage("", "unknown command '" + first + "' (commands: run, test, replay, render, validate, bench)");
     }
     return parsed ? line : helpFor(first);
 }

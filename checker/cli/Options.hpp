@@ -12,7 +12,7 @@
 
 namespace checker::cli {
 
-enum class Command : uint8_t { Help, Version, Run, Test, Replay, Validate, Bench };
+enum class Command : uint8_t { Help, Version, Run, Test, Replay, Render, Validate, Bench };
 enum class OutputFormat : uint8_t { Text, Json, Sarif };
 
 // Whether progress goes to stderr: Auto = on a TTY unless CI=true; Quiet = never (--quiet);
@@ -45,6 +45,8 @@ struct TestArgs {
     std::vector<std::string> paths;      // scenario files or folders, as given
     std::optional<std::string> junit;
     ExploreArgs explore;
+    std::optional<std::string> baseline;       // --baseline FILE: accepted findings
+    std::optional<std::string> writeBaseline;  // --write-baseline FILE: accept the current findings
 };
 
 struct ReplayArgs {
@@ -53,6 +55,16 @@ struct ReplayArgs {
 };
 
 struct ValidateArgs {
+enum class RenderFormat : uint8_t { Svg, Png, Dot };
+
+struct RenderArgs {
+    std::string report;
+    std::optional<std::string> finding;  // default: the report's first finding with a graph
+    RenderFormat format = RenderFormat::Svg;
+    std::optional<std::string> output;   // -o FILE ("-" = stdout); default next to the report
+    bool interleaving = false;           // draw the witness interleaving instead of the graph
+};
+
     std::vector<std::string> files;
 };
 
@@ -68,6 +80,7 @@ struct CommandLine {
     TestArgs test;
     ReplayArgs replay;
     ValidateArgs validate;
+    RenderArgs render;
     BenchArgs bench;
 };
 
@@ -75,6 +88,9 @@ struct CommandLine {
 CommandLine parseCommandLine(const std::vector<std::string>& args);
 
 // "dpor", "bounded", "random", "pct".
+// "svg", "png", "dot".
+const char* renderFormatId(RenderFormat format);
+
 const char* strategyId(Strategy strategy);
 
 // The ExploreOptions for `args`: ExploreOptions' defaults where `args` leaves a value unset.

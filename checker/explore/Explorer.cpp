@@ -3,6 +3,7 @@
 #include "checker/explore/Dpor.hpp"
 #include "checker/explore/RandomWalk.hpp"
 #include "checker/detect/Locations.hpp"
+#include "checker/detect/Outcomes.hpp"
 #include "checker/scenario/InputError.hpp"
 
 namespace checker {
@@ -72,7 +73,10 @@ ReplayResult replay(const Program& program, const report::Witness& witness, cons
         if (!entry.apc && op.kind == PendingKind::Call && op.call && op.call->object.decl >= 0)
             touched.push_back(op.object);
         step.result = runner.step(actor).result;
-        for (uint32_t id : touched) step.objectStates.push_back(describeObject(runner.world(), id));
+        for (uint32_t id : touched) {
+            step.objectStates.push_back(describeObject(runner.world(), id));
+            step.objects.push_back(objectName(program, id));
+        }
         result.steps.push_back(std::move(step));
     }
     if (result.scheduleValid && !runner.stopped() && !runner.anyEnabled()) runner.finish();
@@ -80,7 +84,18 @@ ReplayResult replay(const Program& program, const report::Witness& witness, cons
         const Interpreter& in = runner.interpreter();
         if (!in.alive(runner.world(), t) || in.enabled(runner.world(), t)) continue;
         result.blockedThreads.push_back(describeWait(runner.world(), in, t));
+        report::Location at = pendingLocation(runner.world(), t);
+        ReplayStep blocked;
+        blocked.thread = at.thread;
+        blocked.statement = at.text;
+        blocked.pointer = at.pointer;
+        blocked.line = at.line;
+        blocked.result = result.blockedThreads.back();
+        result.blockedSteps.push_back(std::move(blocked));
     }
+    bool allEnded = result.scheduleValid;
+    for (ThreadId t = 0; t < runner.threadCount(); ++t) allEnded = allEnded && !runner.interpreter().alive(runner.world(), t);
+    if (allEnded) result.finalState = summarizeGlobals(runner.world());
     result.findings = findings.findings();
     return result;
 }

@@ -66,6 +66,7 @@ struct ReplayStep {
     int32_t line = 0;
     std::string result;                  // e.g. "status = STATUS_SUCCESS", "x = 42", "blocked"
     std::vector<std::string> objectStates;  // touched objects after the step: "M[1]: owner T1, waiters: T2"
+    std::vector<std::string> objects;       // the touched objects' names, e.g. "M[1]"
 };
 
 struct ReplayResult {
@@ -74,6 +75,9 @@ struct ReplayResult {
     std::vector<ReplayStep> steps;
     std::vector<report::Finding> findings;     // findings raised during the replayed execution
     std::vector<std::string> blockedThreads;   // at the end: "T2 waits for M[1] (owner T1; other waiters: -)"
+    // The same threads as steps (index 0): where each waits, result = its blockedThreads entry.
+    std::vector<ReplayStep> blockedSteps;
+    std::string finalState;                    // summary of the final globals, when every thread ended
 };
 
 // Re-executes `witness` from the initial state, step by step.
