@@ -19,6 +19,10 @@ ExitCode testCommand(const TestArgs& args);
 // Re-executes a finding's witness and prints it step by step. Clean iff the finding reproduced.
 ExitCode replayCommand(const ReplayArgs& args);
 
+// Draws a finding's graph (or interleaving) with Graphviz `dot`. Usage when the report is bad or
+// Graphviz is missing; Internal when dot fails on our DOT.
+ExitCode renderCommand(const RenderArgs& args);
+
 // Explores each benchmark in its own process and prints executions, blocked executions, times,
 // executions/s, steps/s and peak RSS. Findings (exit 1) iff an execution count differs from the
 // suite's oracle or a benchmark failed to run.

@@ -10,6 +10,7 @@ namespace {
 
 constexpr double kRedrawInterval = 0.2;
 constexpr double kLineInterval = 5.0;
+constexpr double kQuietStart = 1.0;  // runs shorter than this show no progress at all
 
 }  // namespace
 
@@ -38,6 +39,7 @@ std::string ProgressPrinter::format(const std::string& label, const Progress& pr
 void ProgressPrinter::update(const Progress& progress)
 {
     const std::lock_guard lock(mutex_);
+    if (progress.elapsedSeconds < kQuietStart) return;
     const double interval = redraw_ ? kRedrawInterval : kLineInterval;
     if (lastPrint_ >= 0 && progress.elapsedSeconds - lastPrint_ < interval) return;
     lastPrint_ = progress.elapsedSeconds;

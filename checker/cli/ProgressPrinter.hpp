@@ -21,8 +21,8 @@ public:
     // `redraw`: overwrite one line (terminal) instead of printing a line per update.
     ProgressPrinter(std::ostream& out, bool redraw, std::string label);
 
-    // Prints `progress` if enough time passed since the last print (0.2 s redrawn, 5 s as lines).
-    // Safe to call from several threads.
+    // Prints `progress` if the run has lasted a second and enough time passed since the last
+    // print (0.2 s redrawn, 5 s as lines). Safe to call from several threads.
     void update(const Progress& progress);
 
     // Clears the redrawn line; call once exploration has returned.

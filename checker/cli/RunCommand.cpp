@@ -5,6 +5,7 @@
 #include "reports/AtomicFile.hpp"
 #include "reports/JsonReportWriter.hpp"
 #include "reports/ReportFiles.hpp"
+#include "reports/SarifWriter.hpp"
 #include "reports/TextReportWriter.hpp"
 
 #include <filesystem>
@@ -32,13 +33,13 @@ ExitCode runCommand(const RunArgs& args)
     const std::filesystem::path folder = outputFolder(args, program);
     report::ensureFolder(folder);
 
-    const report::Report report = exploreScenario(program, args.explore);
+    const report::Report report = exploreScenario(program, args.explore, true);
     const std::filesystem::path reportPath = report::writeReportFiles(report, folder);
 
-    if (args.format == OutputFormat::Json) {
-        std::cout << report::JsonReportWriter().render(report);
-    } else {
-        std::cout << report::TextReportWriter(reportPath.string()).render(report);
+    switch (args.format) {
+    case OutputFormat::Json: std::cout << report::JsonReportWriter().render(report); break;
+    case OutputFormat::Sarif: std::cout << report::SarifWriter().render(report); break;
+    case OutputFormat::Text: std::cout << report::TextReportWriter(reportPath.string()).render(report); break;
     }
     std::cout.flush();
     return report.verdict() == "pass" ? ExitCode::Clean : ExitCode::Findings;

@@ -3,6 +3,7 @@
 #include "checker/cli/Interrupt.hpp"
 #include "checker/cli/ProgressPrinter.hpp"
 #include "checker/cli/ReportBuilder.hpp"
+#include "checker/cli/TraceBuilder.hpp"
 #include "checker/cli/Version.hpp"
 #include "checker/exec/CallModel.hpp"
 #include "checker/explore/Explorer.hpp"
@@ -22,7 +23,7 @@ LoadOptions loadOptions(std::vector<std::pair<std::string, int64_t>> params)
     return options;
 }
 
-report::Report exploreScenario(const Program& program, const ExploreArgs& args)
+report::Report exploreScenario(const Program& program, const ExploreArgs& args, bool traces)
 {
     const std::atomic<bool>& interrupt = installInterruptHandler();
     const bool terminal = ::isatty(STDERR_FILENO) == 1;
@@ -31,9 +32,15 @@ report::Report exploreScenario(const Program& program, const ExploreArgs& args)
     std::function<void(const Progress&)> onProgress;
     if (showProgress) onProgress = [&printer](const Progress& progress) { printer.update(progress); };
 
-    ExploreResult result = explore(program, toExploreOptions(args, &interrupt), onProgress);
+    const ExploreOptions options = toExploreOptions(args, &interrupt);
+    ExploreResult result = explore(program, options, onProgress);
     printer.finish();
-    return buildReport(program, reportOptions(args), std::move(result), kCheckerVersion);
+    report::Report report = buildReport(program, reportOptions(args), std::move(result), kCheckerVersion);
+    if (traces) {
+        attachTraces(program, options, report.findings);
+        report::canonicalize(report);  // names the interleaving DOT files; the order stays
+    }
+    return report;
 }
 
 }  // namespace checker::cli

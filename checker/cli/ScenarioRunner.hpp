@@ -18,7 +18,8 @@ LoadOptions loadOptions(std::vector<std::pair<std::string, int64_t>> params);
 
 // Explores `program` under `args` and returns its canonical report. Ctrl-C stops exploration
 // (the report then says complete: false, stopped_by "interrupt"). Progress goes to stderr as
-// args.progress and the environment decide.
-report::Report exploreScenario(const Program& program, const ExploreArgs& args);
+// args.progress and the environment decide. With `traces`, each finding's witness is replayed
+// and its trace attached (for the text summary, the interleaving DOT and SARIF).
+report::Report exploreScenario(const Program& program, const ExploreArgs& args, bool traces = false);
 
 }  // namespace checker::cli

@@ -1,46 +1,27 @@
 #include "checker/cli/Commands.hpp"
 
 #include "checker/cli/Interrupt.hpp"
+#include "checker/cli/ScenarioFiles.hpp"
 #include "checker/cli/ScenarioRunner.hpp"
-#include "checker/cli/UsageError.hpp"
 #include "checker/program/Invariant.hpp"
+#include "checker/scenario/InputError.hpp"
 #include "reports/AtomicFile.hpp"
+#include "reports/Baseline.hpp"
 #include "reports/JUnitWriter.hpp"
+#include "reports/ReportError.hpp"
 
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 namespace checker::cli {
 
 namespace {
 
 namespace fs = std::filesystem;
-
-// Every scenario named by `paths`: files as given, folders searched recursively for *.json;
-// sorted, without duplicates. Throws UsageError for a path that does not exist.
-std::vector<std::string> collectScenarios(const std::vector<std::string>& paths)
-{
-    std::vector<std::string> files;
-    for (const std::string& path : paths) {
-        std::error_code ec;
-        if (fs::is_directory(path, ec)) {
-            for (const auto& entry : fs::recursive_directory_iterator(path, ec))
-                if (entry.is_regular_file(ec) && entry.path().extension() == ".json")
-                    files.push_back(entry.path().generic_string());
-            if (ec) throw UsageError("test", path + ": cannot list the folder: " + ec.message());
-        } else if (fs::exists(path, ec)) {
-            files.push_back(path);
-        } else {
-            throw UsageError("test", path + ": no such file or folder");
-        }
-    }
-    if (files.empty()) throw UsageError("test", "no *.json scenario found");
-    std::sort(files.begin(), files.end());
-    files.erase(std::unique(files.begin(), files.end()), files.end());
-    return files;
-}
 
 std::string joined(const std::vector<std::string>& items)
 {
@@ -53,10 +34,37 @@ std::string joined(const std::vector<std::string>& items)
 struct ScenarioResult {
     report::TestCaseResult testCase;
     ExitCode severity = ExitCode::Clean;
-    std::string note;  // e.g. "incomplete: time_limit"
+    std::vector<std::string> notes;              // e.g. "incomplete: time_limit", "2 findings in baseline"
+    std::vector<report::BaselineEntry> findings; // every finding, as baseline entries
 };
 
-ScenarioResult runScenario(const std::string& file, const ExploreArgs& args)
+// Judges `report` against the baseline instead of the expected counts: a finding not in the
+// baseline fails; baseline entries that did not occur are noted as gone; an `executions`
+// mismatch still fails.
+void judgeAgainstBaseline(const report::Report& report, const report::Baseline& baseline, ScenarioResult& out)
+{
+    std::vector<std::string> mismatches;
+    for (const std::string& mismatch : report.expectations.mismatches)
+        if (mismatch.rfind("executions:", 0) == 0) mismatches.push_back(mismatch);
+    size_t accepted = 0;
+    for (const report::Finding& finding : report.findings) {
+        if (baseline.contains(report.scenarioName, finding.fingerprint)) ++accepted;
+        else mismatches.push_back(std::string("new ") + report::findingKindId(finding.kind) + ": " + finding.fingerprint);
+    }
+    if (accepted) out.notes.push_back(std::to_string(accepted) + " in baseline");
+    for (const report::BaselineEntry& entry : baseline.entriesOf(report.scenarioName)) {
+        const bool occurred = std::any_of(report.findings.begin(), report.findings.end(),
+                                          [&](const report::Finding& f) { return f.fingerprint == entry.fingerprint; });
+        if (!occurred) out.notes.push_back("gone from baseline: " + entry.fingerprint);
+    }
+    out.testCase.passed = mismatches.empty();
+    out.testCase.mismatches = mismatches;
+}
+
+// Runs one scenario and judges it: against `baseline` when given, against its own findings when
+// `acceptAll` (--write-baseline), else against its `expect`.
+ScenarioResult runScenario(const std::string& file, const ExploreArgs& args, const report::Baseline* baseline,
+                           bool acceptAll)
 {
     ScenarioResult out;
     out.testCase.file = file;
@@ -66,10 +74,18 @@ ScenarioResult runScenario(const std::string& file, const ExploreArgs& args)
         const Program program = loadScenarioFile(file, loadOptions({}));
         out.testCase.name = program.name;
         const report::Report report = exploreScenario(program, args);
-        out.testCase.passed = report.verdict() == "pass";
-        out.testCase.mismatches = report.expectations.mismatches;
         out.testCase.executions = report.exploration.executions;
-        if (!report.exploration.complete) out.note = "incomplete: " + report.exploration.stoppedBy;
+        if (!report.exploration.complete) out.notes.push_back("incomplete: " + report.exploration.stoppedBy);
+        for (const report::Finding& finding : report.findings)
+            out.findings.push_back({report.scenarioName, report::findingKindId(finding.kind), finding.fingerprint, finding.message});
+        if (acceptAll) {
+            judgeAgainstBaseline(report, report::Baseline(out.findings), out);
+        } else if (baseline) {
+            judgeAgainstBaseline(report, *baseline, out);
+        } else {
+            out.testCase.passed = report.verdict() == "pass";
+            out.testCase.mismatches = report.expectations.mismatches;
+        }
         out.severity = out.testCase.passed ? ExitCode::Clean : ExitCode::Findings;
     } catch (const InputError& error) {
         out.testCase.mismatches = {error.what()};
@@ -86,26 +102,43 @@ void printResult(const ScenarioResult& result)
 {
     const report::TestCaseResult& c = result.testCase;
     if (c.passed) {
-        std::cout << "PASS " << c.name << " (" << c.executions << " executions"
-                  << (result.note.empty() ? "" : ", " + result.note) << ")\n";
+        std::vector<std::string> notes = {std::to_string(c.executions) + (c.executions == 1 ? " execution" : " executions")};
+        notes.insert(notes.end(), result.notes.begin(), result.notes.end());
+        std::string text;
+        for (const std::string& note : notes) text += (text.empty() ? "" : ", ") + note;
+        std::cout << "PASS " << c.name << " (" << text << ")\n";
     } else {
         std::cout << "FAIL " << c.name << ": " << joined(c.mismatches) << "\n";
     }
     std::cout.flush();
 }
 
+report::Baseline readBaseline(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw report::ReportError(path + ": cannot read the baseline");
+    std::ostringstream text;
+    text << in.rdbuf();
+    return report::parseBaseline(text.str(), path);
+}
+
 }  // namespace
 
 ExitCode testCommand(const TestArgs& args)
 {
-    const std::vector<std::string> files = collectScenarios(args.paths);
+    const std::vector<std::string> files = collectScenarioFiles(args.paths, "test");
     if (args.junit) report::ensureFolder(fs::absolute(*args.junit).parent_path());
+    std::optional<report::Baseline> baseline;
+    if (args.baseline) baseline = readBaseline(*args.baseline);
+    if (args.writeBaseline) report::ensureFolder(fs::absolute(*args.writeBaseline).parent_path());
+    std::vector<report::BaselineEntry> accepted;
     std::vector<report::TestCaseResult> cases;
     ExitCode worst = ExitCode::Clean;
     size_t passed = 0;
     for (const std::string& file : files) {
         if (interrupted()) break;
-        ScenarioResult result = runScenario(file, args.explore);
+        ScenarioResult result = runScenario(file, args.explore, baseline ? &*baseline : nullptr, bool(args.writeBaseline));
+        accepted.insert(accepted.end(), result.findings.begin(), result.findings.end());
         printResult(result);
         passed += result.testCase.passed ? 1 : 0;
         worst = std::max(worst, result.severity);
@@ -115,6 +148,8 @@ ExitCode testCommand(const TestArgs& args)
     std::cout << passed << " passed, " << failed << " failed\n" << std::flush;
     if (interrupted()) std::cerr << "checker test: interrupted; " << files.size() - cases.size() << " scenarios not run\n";
     if (args.junit) report::writeFileAtomically(*args.junit, report::JUnitWriter().render(cases));
+    if (args.writeBaseline && !interrupted())
+        report::writeFileAtomically(*args.writeBaseline, report::renderBaseline(report::Baseline(std::move(accepted))));
     if (interrupted() && worst == ExitCode::Clean) worst = ExitCode::Findings;
     return worst;
 }

@@ -25,6 +25,7 @@ ExitCode dispatch(const CommandLine& line)
     case Command::Run: return runCommand(line.run);
     case Command::Test: return testCommand(line.test);
     case Command::Replay: return replayCommand(line.replay);
+    case Command::Render: return renderCommand(line.render);
     case Command::Validate: return validateCommand(line.validate);
     case Command::Bench: return benchCommand(line.bench);
     }

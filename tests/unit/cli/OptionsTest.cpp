@@ -42,6 +42,8 @@ class OptionsTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(unknownCommandsAndOptions);
     CPPUNIT_TEST(missingArguments);
     CPPUNIT_TEST(testReplayValidate);
+    CPPUNIT_TEST(testBaselines);
+    CPPUNIT_TEST(renderOptions);
     CPPUNIT_TEST(exploreOptionsTakeEngineDefaults);
     CPPUNIT_TEST(reportOptionsRecordEffectiveValues);
     CPPUNIT_TEST_SUITE_END();
@@ -67,7 +69,7 @@ public:
         CPPUNIT_ASSERT(parse({"-h"}).helpTopic.empty());
         CPPUNIT_ASSERT(parse({"--version"}).command == Command::Version);
         CPPUNIT_ASSERT_EQUAL(std::string("checker 0.1.0\n"), versionText());
-        for (const std::string command : {"run", "test", "replay", "validate"}) {
+        for (const std::string command : {"run", "test", "replay", "render", "validate"}) {
             const CommandLine line = parse({command, "--help"});
             CPPUNIT_ASSERT(line.command == Command::Help);
             CPPUNIT_ASSERT_EQUAL(command, line.helpTopic);
@@ -180,23 +182,21 @@ public:
     void formats()
     {
         CPPUNIT_ASSERT(parse({"run", "a.json", "--format", "text"}).run.format == OutputFormat::Text);
-        CPPUNIT_ASSERT_EQUAL(std::string("run: --format sarif is not supported yet (use text or json)"),
-                             errorOf({"run", "a.json", "--format", "sarif"}));
+        CPPUNIT_ASSERT(parse({"run", "a.json", "--format", "sarif"}).run.format == OutputFormat::Sarif);
         CPPUNIT_ASSERT_EQUAL(std::string("run: --format: expected text, json or sarif, got 'xml'"),
                              errorOf({"run", "a.json", "--format", "xml"}));
     }
 
     void unknownCommandsAndOptions()
     {
-        CPPUNIT_ASSERT_EQUAL(std::string(": unknown command 'frobnicate' (commands: run, test, replay, validate)"),
+        CPPUNIT_ASSERT_EQUAL(std::string(": unknown command 'frobnicate' (commands: run, test, replay, render, validate, bench)"),
                              errorOf({"frobnicate"}));
         CPPUNIT_ASSERT_EQUAL(std::string(": unknown option '--verbose'"), errorOf({"--verbose"}));
         CPPUNIT_ASSERT_EQUAL(std::string("run: unknown option '--fast'"), errorOf({"run", "a.json", "--fast"}));
         CPPUNIT_ASSERT_EQUAL(std::string("run: unknown option '-x'"), errorOf({"run", "a.json", "-x"}));
         CPPUNIT_ASSERT_EQUAL(std::string("test: unknown option '--param'"), errorOf({"test", "s", "--param", "N=1"}));
         CPPUNIT_ASSERT_EQUAL(std::string("replay: unknown option '--seed'"), errorOf({"replay", "r.json", "--seed", "1"}));
-        CPPUNIT_ASSERT_EQUAL(std::string(": checker render is not supported yet"), errorOf({"render", "r.json"}));
-        CPPUNIT_ASSERT_EQUAL(std::string("test: --baseline is not supported yet"), errorOf({"test", "s", "--baseline", "b"}));
+        CPPUNIT_ASSERT_EQUAL(std::string("render: unknown option '--seed'"), errorOf({"render", "r.json", "--seed", "1"}));
     }
 
     void missingArguments()
@@ -225,6 +225,36 @@ public:
         CPPUNIT_ASSERT(!parse({"replay", "r.json"}).replay.finding);
         const CommandLine validate = parse({"validate", "a.json", "b.json"});
         CPPUNIT_ASSERT(validate.validate.files == (std::vector<std::string>{"a.json", "b.json"}));
+    }
+
+    void testBaselines()
+    {
+        const CommandLine line = parse({"test", "scenarios", "--baseline", "b.json", "--write-baseline=c.json"});
+        CPPUNIT_ASSERT(line.test.baseline == std::string("b.json"));
+        CPPUNIT_ASSERT(line.test.writeBaseline == std::string("c.json"));
+        CPPUNIT_ASSERT(!parse({"test", "s"}).test.baseline);
+        CPPUNIT_ASSERT_EQUAL(std::string("test: --baseline: expected a file name"), errorOf({"test", "s", "--baseline="}));
+    }
+
+    void renderOptions()
+    {
+        const CommandLine line = parse({"render", "out/a/report.json"});
+        CPPUNIT_ASSERT(line.command == Command::Render);
+        CPPUNIT_ASSERT_EQUAL(std::string("out/a/report.json"), line.render.report);
+        CPPUNIT_ASSERT(line.render.format == RenderFormat::Svg);
+        CPPUNIT_ASSERT(!line.render.finding && !line.render.output && !line.render.interleaving);
+        const CommandLine all = parse({"render", "r.json", "--finding", "F2", "-T", "png", "-o", "x.png", "--interleaving"});
+        CPPUNIT_ASSERT(all.render.finding == std::string("F2"));
+        CPPUNIT_ASSERT(all.render.format == RenderFormat::Png);
+        CPPUNIT_ASSERT(all.render.output == std::string("x.png"));
+        CPPUNIT_ASSERT(all.render.interleaving);
+        const CommandLine attached = parse({"render", "r.json", "-Tdot", "-o-"});
+        CPPUNIT_ASSERT(attached.render.format == RenderFormat::Dot);
+        CPPUNIT_ASSERT(attached.render.output == std::string("-"));
+        CPPUNIT_ASSERT(parse({"render", "r.json", "-o", "-"}).render.output == std::string("-"));
+        CPPUNIT_ASSERT_EQUAL(std::string("render: -T: expected svg, png or dot, got 'pdf'"), errorOf({"render", "r.json", "-Tpdf"}));
+        CPPUNIT_ASSERT_EQUAL(std::string("render: missing REPORT.json"), errorOf({"render", "-Tsvg"}));
+        CPPUNIT_ASSERT_EQUAL(std::string("render: render takes one REPORT.json"), errorOf({"render", "a.json", "b.json"}));
     }
 
     void exploreOptionsTakeEngineDefaults()

@@ -48,12 +48,13 @@ public:
     {
         std::ostringstream out;
         ProgressPrinter printer(out, false, "s");
-        printer.update(at(0.1, 1));
+        printer.update(at(0.5, 1));  // runs under a second show nothing
         printer.update(at(1.0, 2));
-        printer.update(at(5.2, 3));
+        printer.update(at(5.0, 3));
+        printer.update(at(6.5, 4));
         printer.finish();
-        CPPUNIT_ASSERT_EQUAL(std::string("s: 1 executions (10/s), depth 40, 1 findings, 0.1 s\n"
-                                         "s: 3 executions (1/s), depth 40, 1 findings, 5.2 s\n"),
+        CPPUNIT_ASSERT_EQUAL(std::string("s: 2 executions (2/s), depth 40, 1 findings, 1.0 s\n"
+                                         "s: 4 executions (1/s), depth 40, 1 findings, 6.5 s\n"),
                              out.str());
     }
 
@@ -61,9 +62,9 @@ public:
     {
         std::ostringstream out;
         ProgressPrinter printer(out, true, "s");
-        printer.update(at(0.1, 1));
-        printer.update(at(0.2, 2));
-        printer.update(at(0.4, 3));
+        printer.update(at(1.1, 1));
+        printer.update(at(1.2, 2));
+        printer.update(at(1.4, 3));
         printer.finish();
         const std::string text = out.str();
         CPPUNIT_ASSERT(text.find('\n') == std::string::npos);

@@ -1,0 +1,76 @@
+#include "checker/cli/TraceBuilder.hpp"
+
+#include <algorithm>
+#include <map>
+#include <string>
+
+namespace checker::cli {
+
+namespace {
+
+report::TraceStep traceStep(const ReplayStep& step, const std::map<std::string, std::string>& labels)
+{
+    report::TraceStep out;
+    out.index = step.index;
+    out.thread = step.thread;
+    out.statement = step.statement;
+    out.pointer = step.pointer;
+    const auto label = labels.find(step.pointer);
+    if (label != labels.end()) out.label = label->second;
+    out.line = step.line;
+    out.result = step.result;
+    out.objects = step.objects;
+    return out;
+}
+
+// Whether a step of a long witness is worth showing: it touches one of the finding's objects or
+// runs one of its statements.
+bool relevant(const ReplayStep& step, const report::Finding& finding)
+{
+    for (const std::string& object : step.objects)
+        if (std::find(finding.objects.begin(), finding.objects.end(), object) != finding.objects.end()) return true;
+    return std::any_of(finding.locations.begin(), finding.locations.end(),
+                       [&step](const report::Location& l) { return !l.pointer.empty() && l.pointer == step.pointer; });
+}
+
+}  // namespace
+
+report::Trace traceOf(const ReplayResult& replayed, const report::Finding& finding, const Program& program)
+{
+    std::map<std::string, std::string> labels;
+    for (const StatementInfo& info : program.statements)
+        if (!info.label.empty()) labels[info.pointer] = info.label;
+
+    report::Trace trace;
+    const std::vector<ReplayStep>& steps = replayed.steps;
+    trace.witnessSteps = steps.size();
+    std::vector<size_t> shown;
+    for (size_t i = 0; i < steps.size(); ++i)
+        if (steps.size() <= kShortWitness || i + kTailSteps >= steps.size() || relevant(steps[i], finding))
+            shown.push_back(i);
+    if (shown.size() > kMaxTraceSteps) shown.erase(shown.begin(), shown.end() - kMaxTraceSteps);
+    for (const size_t i : shown) trace.steps.push_back(traceStep(steps[i], labels));
+
+    uint64_t next = steps.size() + 1;
+    for (const ReplayStep& step : replayed.blockedSteps) {
+        report::TraceStep blocked = traceStep(step, labels);
+        blocked.index = next++;
+        blocked.blocked = true;
+        trace.steps.push_back(std::move(blocked));
+    }
+    return trace;
+}
+
+void attachTraces(const Program& program, const ExploreOptions& options, std::vector<report::Finding>& findings)
+{
+    ExploreOptions replayOptions;
+    replayOptions.maxSteps = options.maxSteps;
+    for (size_t i = 0; i < findings.size() && i < kMaxTracedFindings; ++i) {
+        report::Finding& finding = findings[i];
+        const ReplayResult replayed = replay(program, finding.witness, replayOptions);
+        if (!replayed.scheduleValid) continue;
+        finding.trace = traceOf(replayed, finding, program);
+    }
+}
+
+}  // namespace checker::cli
