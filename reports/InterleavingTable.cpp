@@ -9,11 +9,14 @@ namespace {
 constexpr size_t kNumberWidth = 6;  // "  wait", "123456"
 constexpr size_t kGap = 4;          // between the number and the first column, and between columns
 
-// `text` padded to `width`, or cut in the middle ("ExAcquireRes...(FileResource1)") so that both
-// the call and its arguments stay visible.
+// `text` padded to `width`, or shortened so that the arguments stay whole where they can: the
+// call's name is cut ("ExAcquireResourc...(FileResource1, true)"), else the middle of the text.
 std::string fitted(const std::string& text, size_t width)
 {
     if (text.size() <= width) return text + std::string(width - text.size(), ' ');
+    const size_t paren = text.find('(');
+    if (paren != std::string::npos && text.size() - paren + 8 <= width)
+        return text.substr(0, width - (text.size() - paren) - 3) + "..." + text.substr(paren);
     const size_t tail = (width - 3) / 2;
     return text.substr(0, width - 3 - tail) + "..." + text.substr(text.size() - tail);
 }

@@ -76,12 +76,12 @@ public:
         const std::string text = renderSample(testing::tracedSampleReport());
         assertInOrder(text, {"          FileMoveThread                              FileDeletionThread\n",
                              "          --------------                              ------------------\n",
-                             "     1    ExAcquireResourceEx...ite(FileResource1)\n",
-                             "     2                                                ExAcquireResourceEx...ite(FileResource2)\n",
+                             "     1    ExAcquireResourceExclu...(FileResource1)\n",
+                             "     2                                                ExAcquireResourceExclu...(FileResource2)\n",
                              "   ...    (6 steps not shown)\n",
                              "     9                                                x = load <counter>\n",
-                             "  wait    ExAcquireResourceEx...ite(FileResource2)\n",
-                             "  wait                                                ExAcquireResourceEx...ite(FileResource1)\n"});
+                             "  wait    ExAcquireResourceExclu...(FileResource2)\n",
+                             "  wait                                                ExAcquireResourceExclu...(FileResource1)\n"});
     }
 
     void legendNamesObjectsAndStatements()
