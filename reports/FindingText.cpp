@@ -155,7 +155,9 @@ std::string interleavingText(const Finding& finding)
 
 std::string legendText(const Finding& finding)
 {
-    std::vector<std::string> objects = finding.objects;
+    std::vector<std::string> objects;
+    for (const std::string& object : finding.objects)
+        if (std::find(objects.begin(), objects.end(), object) == objects.end()) objects.push_back(object);
     std::vector<Location> statements;
     auto addStatement = [&statements](const Location& location) {
         if (location.pointer.empty()) return;
