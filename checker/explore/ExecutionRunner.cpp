@@ -94,6 +94,7 @@ void ExecutionRunner::footprint(uint32_t actor, Footprint& out) const
 const StepEffects& ExecutionRunner::step(uint32_t actor)
 {
     schedule_.push_back(entryOf(actor));
+    stepsTaken_++;
     if (isApcActor(actor)) interp_.deliverApc(world_, actor - kApcActor, effects_);
     else interp_.step(world_, actor, effects_);
     absorb(effects_);

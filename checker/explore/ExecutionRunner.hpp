@@ -72,6 +72,8 @@ public:
     End finish();
 
     uint64_t depth() const { return schedule_.size(); }
+    // Steps run by this runner since it was made, replays included.
+    uint64_t stepsTaken() const { return stepsTaken_; }
     const std::vector<report::ScheduleEntry>& schedule() const { return schedule_; }
     const World& world() const { return world_; }
     const Interpreter& interpreter() const { return interp_; }
@@ -98,6 +100,7 @@ private:
     StepEffects effects_;
     std::vector<report::ScheduleEntry> schedule_;
     std::vector<uint32_t> actors_;
+    uint64_t stepsTaken_ = 0;
     bool stopped_ = false;
     bool discarded_ = false;
     bool cycleFound_ = false;
