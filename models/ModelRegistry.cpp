@@ -20,7 +20,6 @@ ModelTable buildTable()
     registerEresource(table);
     registerSpinLock(table);
     registerRegions(table);
-    registerFileSystem(table);
     return table;
 }
 
