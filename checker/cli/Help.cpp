@@ -38,6 +38,8 @@ constexpr const char* kExploreOptions = R"(  --strategy dpor|bounded|random|pct
   --seed S, --runs N      with random/pct: the seed (default 0) and number of runs (default 1000)
   --jobs N                parallel exploration; the result is the same as with --jobs 1
   --max-steps N           per-execution step bound; reaching it is a livelock finding
+  --max-memory MB         stop when the checker uses more than MB MiB (default 4096; the report
+                          says complete: false, stopped_by "memory")
   --quiet                 no progress on stderr
   --progress              progress on stderr even when it is not a terminal (or CI=true)
 )";

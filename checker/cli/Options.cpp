@@ -121,6 +121,12 @@ std::vector<OptionSpec> exploreOptions(const std::string& command, ExploreArgs& 
              args.jobs = unsigned(jobs);
          }},
         {"--max-steps", true, [&args, command](const std::string& v) { args.maxSteps = positiveInteger(command, "--max-steps", v); }},
+        {"--max-memory", true,
+         [&args, command](const std::string& v) {
+             const uint64_t mb = positiveInteger(command, "--max-memory", v);
+             if (mb > (uint64_t(1) << 30)) usage(command, "--max-memory: at most 1073741824 (MiB), got '" + v + "'");
+             args.maxMemoryMb = mb;
+         }},
         {"--quiet", false, [&args](const std::string&) { args.progress = ProgressMode::Quiet; }},
         {"--progress", false, [&args](const std::string&) { args.progress = ProgressMode::Always; }},
     };
@@ -397,6 +403,7 @@ ExploreOptions toExploreOptions(const ExploreArgs& args, const std::atomic<bool>
     options.timeLimitSeconds = args.timeLimitSeconds;
     options.stopOnFirst = args.stopOnFirst;
     options.maxSteps = args.maxSteps.value_or(options.maxSteps);
+    options.maxMemoryMb = args.maxMemoryMb.value_or(options.maxMemoryMb);
     options.jobs = args.jobs;
     options.seed = args.seed.value_or(options.seed);
     options.runs = args.runs.value_or(options.runs);

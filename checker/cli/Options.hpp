@@ -30,6 +30,7 @@ struct ExploreArgs {
     unsigned jobs = 1;
     bool stopOnFirst = false;
     std::optional<uint64_t> maxSteps;
+    std::optional<uint64_t> maxMemoryMb;       // --max-memory MB
     ProgressMode progress = ProgressMode::Auto;
 };
 

@@ -18,7 +18,7 @@ double secondsSince(std::chrono::steady_clock::time_point t)
 DporExplorer::DporExplorer(const Program& program, const ExploreOptions& options,
                            const std::function<void(const Progress&)>& onProgress)
     : program_(program), options_(options), onProgress_(onProgress),
-      runner_(program, options, findings_, outcomes_)
+      runner_(program, options, findings_, outcomes_), memory_(options.maxMemoryMb)
 {
 }
 
@@ -206,6 +206,8 @@ bool DporExplorer::interrupted()
     if (options_.interrupt && options_.interrupt->load()) stopReason_ = "interrupt";
     else if (options_.timeLimitSeconds && secondsSince(start_) >= *options_.timeLimitSeconds)
         stopReason_ = "time_limit";
+    else if (memory_.exceeded())
+        stopReason_ = "memory";
     return !stopReason_.empty();
 }
 

@@ -10,6 +10,7 @@
 
 #include "checker/explore/EventLog.hpp"
 #include "checker/explore/ExecutionRunner.hpp"
+#include "checker/explore/MemoryBudget.hpp"
 #include "checker/explore/WakeupTree.hpp"
 
 #include <chrono>
@@ -58,6 +59,7 @@ private:
     report::ExplorationStats stats_;
     std::chrono::steady_clock::time_point start_, lastProgress_;
     std::string stopReason_;
+    MemoryBudget memory_;
 };
 
 }  // namespace checker

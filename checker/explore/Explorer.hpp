@@ -22,6 +22,9 @@ struct ExploreOptions {
     std::optional<double> timeLimitSeconds;  // stop after this much wall time
     bool stopOnFirst = false;                // stop at the first finding
     uint64_t maxSteps = 1'000'000;           // per-execution visible-step bound -> livelock
+    // Memory budget in MiB (0: none): when the process's resident set grows past it, exploration
+    // stops with stoppedBy "memory" (an incomplete report, not an out-of-memory kill).
+    uint64_t maxMemoryMb = 4096;
     unsigned jobs = 1;
     uint64_t seed = 0;                       // random / pct
     uint64_t runs = 1000;                    // random / pct

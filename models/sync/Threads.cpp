@@ -12,6 +12,8 @@
 #include "models/sync/SyncSupport.hpp"
 #include "models/sync/Threads.hpp"
 
+#include "checker/exec/Interpreter.hpp"
+
 namespace checker {
 
 namespace sync {
@@ -78,6 +80,11 @@ WaitInfo threadWaitInfo(const World& world, const PreparedOp& op)
 
 namespace {
 
+// The most threads one execution may have (autostart, created and DriverUnload): creating one
+// more is a runtime_error, so that a creation loop stops here instead of exhausting memory
+// (every step's vector clock grows with the number of threads).
+constexpr size_t kMaxThreadsPerExecution = 512;
+
 class CreateSystemThread : public CallModel {
 public:
     void footprint(const World&, ThreadId, const PreparedOp&, Footprint& out) const override
@@ -86,6 +93,12 @@ public:
     }
     void execute(World& world, ThreadId t, const PreparedOp& op, StepEffects& effects) const override
     {
+        if (world.threads.size() >= kMaxThreadsPerExecution) {
+            raiseRuntimeError(effects, t, op.stmt,
+                              "PsCreateSystemThread: more than " + std::to_string(kMaxThreadsPerExecution) +
+                                  " threads in one execution");
+            return;
+        }
         int32_t decl = op.call->start;
         int32_t statusSlot = op.call->outStatus;
         int64_t instance = world.templateInstances[size_t(decl)]++;
