@@ -31,6 +31,8 @@ constexpr const char* kFile = "fuzz.json";
 // The bounds of one input's exploration: small enough for thousands of inputs a second.
 constexpr uint64_t kMaxExecutions = 50;
 constexpr uint64_t kMaxSteps = 2000;
+// Below run_fuzz.sh's -rss_limit_mb=2048: the checker must stop on its own budget first.
+constexpr uint64_t kMaxMemoryMb = 1024;
 // Findings whose witness is replayed per input.
 constexpr size_t kReplayed = 3;
 
@@ -90,6 +92,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     ExploreOptions options;
     options.maxExecutions = kMaxExecutions;
     options.maxSteps = kMaxSteps;
+    options.maxMemoryMb = kMaxMemoryMb;
     try {
         const Program program = loadScenarioText(text, kFile, load);
         ExploreResult result = explore(program, options);
