@@ -53,6 +53,7 @@ ExploreResult DporExplorer::run()
     result.findings = findings_.findings();
     if (auto divergence = outcomes_.divergence()) result.findings.push_back(std::move(*divergence));
     result.outcomes = outcomes_.outcomes();
+    result.interpreterSteps = runner_.stepsTaken();
     return result;
 }
 
@@ -132,15 +133,16 @@ SeqEvent DporExplorer::eventAt(uint32_t depth) const
 void DporExplorer::processRaces(const std::vector<uint32_t>& races, uint32_t end, const SeqEvent& last)
 {
     for (uint32_t i : races) {
-        std::vector<SeqEvent> v;
+        sequence_.clear();
         for (uint32_t k = i + 1; k < end; ++k)
-            if (!log_.happensBefore(i, k)) v.push_back(eventAt(k));
-        v.push_back(last);
+            if (!log_.happensBefore(i, k)) sequence_.push_back(eventAt(k));
+        sequence_.push_back(last);
+        WakeupSequence v(sequence_);
         Node& node = nodes_[i];
         size_t position;
         bool covered = std::any_of(node.sleep.begin(), node.sleep.end(),
-                                   [&](const SeqEvent& q) { return isWeakInitial(q, v, &position); });
-        if (!covered) node.wut.insert(std::move(v));
+                                   [&](const SeqEvent& q) { return v.weakInitial(q, &position); });
+        if (!covered) node.wut.insert(v);
     }
 }
 
@@ -206,7 +208,7 @@ bool DporExplorer::interrupted()
     if (options_.interrupt && options_.interrupt->load()) stopReason_ = "interrupt";
     else if (options_.timeLimitSeconds && secondsSince(start_) >= *options_.timeLimitSeconds)
         stopReason_ = "time_limit";
-    else if (memory_.exceeded())
+    else if (memory_.exceeded(runner_.stepsTaken()))
         stopReason_ = "memory";
     return !stopReason_.empty();
 }

@@ -55,6 +55,7 @@ private:
     uint32_t freshFrom_ = 0;
     Footprint footprint_;
     std::vector<uint32_t> races_;
+    std::vector<SeqEvent> sequence_;   // scratch: the wakeup sequence of the race being processed
     std::vector<uint32_t> woken_;
     report::ExplorationStats stats_;
     std::chrono::steady_clock::time_point start_, lastProgress_;

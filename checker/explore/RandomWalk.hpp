@@ -1,10 +1,8 @@
 #pragma once
-// The `random` strategy: seeded random walks for scenarios too large to explore exhaustively.
-// Each run starts from the initial state and, at every step, picks uniformly among the enabled
-// threads with a generator seeded from --seed and the run number, so run k is the same walk on
-// every machine and for every --jobs. Never complete: it samples, it does not prove.
+// The `random` strategy: seeded random walks for scenarios too large to explore exhaustively. At
+// every step each enabled actor is equally likely; run k is seeded from --seed and k.
 
-#include "checker/explore/ExecutionRunner.hpp"
+#include "checker/explore/Explorer.hpp"
 
 #include <functional>
 

@@ -2,57 +2,69 @@
 
 namespace checker {
 
-bool seqDependent(const SeqEvent& a, const SeqEvent& b)
+bool WakeupSequence::blocked(size_t i) const
 {
-    if (a.lane == b.lane) return true;
-    if (a.createsLane == int32_t(b.lane) || b.createsLane == int32_t(a.lane)) return true;
-    for (uint32_t w : a.wakes)
-        if (w == b.lane) return true;
-    for (uint32_t w : b.wakes)
-        if (w == a.lane) return true;
-    return dependent(a.touches.data(), uint32_t(a.touches.size()), b.touches.data(),
-                     uint32_t(b.touches.size()));
+    if (blocked_[i] == kUnknown) {
+        blocked_[i] = 0;
+        for (size_t j = 0; j < i && !blocked_[i]; ++j)
+            if (blocked_[j] != kRemoved && seqDependent(events_[j], events_[i])) blocked_[i] = 1;
+    }
+    return blocked_[i] == 1;
 }
 
-bool isWeakInitial(const SeqEvent& p, const std::vector<SeqEvent>& v, size_t* position)
+bool WakeupSequence::weakInitial(const SeqEvent& p, size_t* position) const
 {
-    for (size_t i = 0; i < v.size(); ++i) {
-        if (v[i].actor != p.actor) continue;
-        for (size_t j = 0; j < i; ++j)
-            if (seqDependent(v[j], v[i])) return false;
+    for (size_t i = 0; i < events_.size(); ++i) {
+        if (blocked_[i] == kRemoved || events_[i].actor != p.actor) continue;
         *position = i;
-        return true;
+        return !blocked(i);
     }
-    for (const SeqEvent& e : v)
-        if (seqDependent(p, e)) return false;
+    for (size_t i = 0; i < events_.size(); ++i)
+        if (blocked_[i] != kRemoved && seqDependent(p, events_[i])) return false;
     *position = SIZE_MAX;
     return true;
 }
 
-void WakeupTree::insert(std::vector<SeqEvent> v)
+void WakeupSequence::remove(size_t position)
+{
+    blocked_[position] = kRemoved;
+    --left_;
+    // A later event may have depended only on the removed one: those that were blocked are
+    // re-examined when asked; free ones stay free (removing an event adds no dependency).
+    for (size_t i = position + 1; i < blocked_.size(); ++i)
+        if (blocked_[i] == 1) blocked_[i] = kUnknown;
+}
+
+bool isWeakInitial(const SeqEvent& p, const std::vector<SeqEvent>& v, size_t* position)
+{
+    std::vector<SeqEvent> copy = v;
+    return WakeupSequence(copy).weakInitial(p, position);
+}
+
+void WakeupTree::insert(WakeupSequence& v)
 {
     std::vector<std::unique_ptr<Node>>* level = &roots_;
     for (;;) {
         Node* match = nullptr;
         size_t position = SIZE_MAX;
         for (auto& child : *level) {
-            if (isWeakInitial(child->event, v, &position)) {
+            if (v.weakInitial(child->event, &position)) {
                 match = child.get();
                 break;
             }
         }
         if (!match) break;
         if (match->children.empty()) return;  // a leaf: this trace is already scheduled
-        if (position != SIZE_MAX) v.erase(v.begin() + std::ptrdiff_t(position));
+        if (position != SIZE_MAX) v.remove(position);
         if (v.empty()) return;
         level = &match->children;
     }
-    for (SeqEvent& e : v) {
+    v.takeRemaining([&level](SeqEvent&& e) {
         auto node = std::make_unique<Node>();
         node->event = std::move(e);
         level->push_back(std::move(node));
         level = &level->back()->children;
-    }
+    });
 }
 
 SeqEvent WakeupTree::takeLeftmost(WakeupTree& subtree)

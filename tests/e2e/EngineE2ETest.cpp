@@ -48,6 +48,9 @@ class EngineE2ETest : public CppUnit::TestFixture {
     CPPUNIT_TEST(maxExecutionsStopsAndSaysSo);
     CPPUNIT_TEST(stopOnFirstStopsAtTheFirstFinding);
     CPPUNIT_TEST(randomWalksAreReproducible);
+    CPPUNIT_TEST(preemptionBoundZeroMissesTheAbbaDeadlockAndSaysSo);
+    CPPUNIT_TEST(preemptionBoundOneFindsTheAbbaDeadlock);
+    CPPUNIT_TEST(pctFindsTheAbbaDeadlockReproducibly);
     CPPUNIT_TEST(invalidScenarioExits2AndWritesNothing);
     CPPUNIT_TEST(badParamExits2);
     CPPUNIT_TEST(paramOverrideChangesTheProgram);
@@ -138,6 +141,37 @@ public:
         json other = runJson("scenarios/demos/lost_update.json", {"--strategy", "random", "--runs", "40", "--seed", "8"}, c);
         CPPUNIT_ASSERT(other["findings"][0]["witness"] != first["findings"][0]["witness"] ||
                        other["outcomes"] != first["outcomes"]);
+    }
+
+    void preemptionBoundZeroMissesTheAbbaDeadlockAndSaysSo()
+    {
+        TempDir dir;
+        json report = runJson("scenarios/demos/abba_fast_mutex.json", {"--strategy", "bounded", "--preemption-bound", "0"}, dir);
+        CPPUNIT_ASSERT(findingOfKind(report, "deadlock").empty());
+        CPPUNIT_ASSERT_EQUAL(uint64_t(2), report["exploration"]["executions"].get<uint64_t>());  // T1 first, T2 first
+        CPPUNIT_ASSERT(!report["exploration"]["complete"].get<bool>());
+        CPPUNIT_ASSERT_EQUAL(std::string("preemption_bound"), report["exploration"]["stopped_by"].get<std::string>());
+    }
+
+    void preemptionBoundOneFindsTheAbbaDeadlock()
+    {
+        TempDir dir;
+        json report = runJson("scenarios/demos/abba_fast_mutex.json", {"--strategy", "bounded", "--preemption-bound", "1"}, dir);
+        std::string id = findingOfKind(report, "deadlock");
+        CPPUNIT_ASSERT(!id.empty());
+        e2e::Result r = runChecker({"replay", dir / "out/report.json", "--finding", id});
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(r.out + r.err, 0, r.exitCode);
+    }
+
+    void pctFindsTheAbbaDeadlockReproducibly()
+    {
+        TempDir a, b;
+        std::vector<std::string> args{"--strategy", "pct", "--runs", "100", "--seed", "11", "--preemption-bound", "1"};
+        json first = runJson("scenarios/demos/abba_fast_mutex.json", args, a);
+        json second = runJson("scenarios/demos/abba_fast_mutex.json", args, b);
+        CPPUNIT_ASSERT_EQUAL(e2e::withoutTiming(first).dump(), e2e::withoutTiming(second).dump());
+        CPPUNIT_ASSERT(!findingOfKind(first, "deadlock").empty());
+        CPPUNIT_ASSERT_EQUAL(std::string("runs"), first["exploration"]["stopped_by"].get<std::string>());
     }
 
     void invalidScenarioExits2AndWritesNothing()

@@ -171,7 +171,7 @@ public:
     {
         CPPUNIT_ASSERT_EQUAL(std::string("run: --strategy: expected dpor, bounded, random or pct, got 'dfs'"),
                              errorOf({"run", "a.json", "--strategy", "dfs"}));
-        CPPUNIT_ASSERT_EQUAL(std::string("run: --preemption-bound applies only to --strategy bounded"),
+        CPPUNIT_ASSERT_EQUAL(std::string("run: --preemption-bound applies only to --strategy bounded or pct"),
                              errorOf({"run", "a.json", "--preemption-bound", "2"}));
         CPPUNIT_ASSERT_EQUAL(std::string("run: --seed applies only to --strategy random or pct"),
                              errorOf({"run", "a.json", "--seed", "2"}));
