@@ -20,6 +20,7 @@ ModelTable buildTable()
     registerEresource(table);
     registerSpinLock(table);
     registerRegions(table);
+    registerFileSystem(table);
     return table;
 }
 

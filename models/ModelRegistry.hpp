@@ -22,5 +22,6 @@ void registerPushLock(ModelTable& table);
 void registerEresource(ModelTable& table);
 void registerSpinLock(ModelTable& table);
 void registerRegions(ModelTable& table);
+void registerFileSystem(ModelTable& table);
 
 }  // namespace checker

@@ -1,27 +1,87 @@
 #include "checker/detect/Outcomes.hpp"
 
+#include <algorithm>
 #include <cstdio>
+#include <map>
 
 namespace checker {
 
 namespace {
 
+constexpr uint64_t kFnvOffset = 1469598103934665603ull;
+constexpr uint64_t kFnvPrime = 1099511628211ull;
+
+void mix(uint64_t& h, const void* data, size_t size)
+{
+    const auto* p = static_cast<const unsigned char*>(data);
+    for (size_t i = 0; i < size; ++i) {
+        h ^= p[i];
+        h *= kFnvPrime;
+    }
+}
+
+// The file system's part: one FNV-1a hash per live entry (its case-preserved path, kind and
+// bytes), summed, so that the order in which an execution created the entries does not matter;
+// 0 when only the volume root exists.
+uint64_t fileSystemDigest(const fs::FileSystem& fs)
+{
+    uint64_t sum = 0;
+    for (uint32_t i = 0; i < fs.nodeCount(); ++i) {
+        const fs::FsNode& n = fs.node(i);
+        if (!n.alive() || n.parent < 0) continue;  // the root is always there
+        uint64_t h = kFnvOffset;
+        std::string path = fs.displayPath(n);
+        mix(h, path.data(), path.size());
+        char kind = n.directory ? 'd' : 'f';
+        mix(h, &kind, 1);
+        mix(h, n.data.data(), n.data.size());
+        sum += h;
+    }
+    return sum;
+}
+
 // FNV-1a over the final values: stable across machines and runs.
 std::string digestOf(const World& world)
 {
-    uint64_t h = 1469598103934665603ull;
+    uint64_t h = kFnvOffset;
     for (int64_t v : world.globals) {
         for (int i = 0; i < 8; ++i) {
             h ^= uint64_t(v >> (8 * i)) & 0xFF;
-            h *= 1099511628211ull;
+            h *= kFnvPrime;
         }
     }
+    // Without files the digest stays what it was before the file system existed.
+    if (uint64_t files = fileSystemDigest(world.fs)) mix(h, &files, sizeof files);
     char text[17];
     std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(h));
     return text;
 }
 
 }  // namespace
+
+std::string summarizeFileSystem(const World& world)
+{
+    const fs::FileSystem& fs = world.fs;
+    const size_t kNamed = 3;
+    std::map<std::string, std::vector<std::string>> filesIn;   // directory -> its files
+    for (uint32_t i = 0; i < fs.nodeCount(); ++i) {
+        const fs::FsNode& n = fs.node(i);
+        if (!n.alive()) continue;
+        if (n.directory && n.parent >= 0) filesIn[fs.displayPath(n)];
+        if (!n.directory) filesIn[fs.displayPath(fs.node(uint32_t(n.parent)))].push_back(n.leaf);
+    }
+    std::string out;
+    for (auto& [dir, files] : filesIn) {
+        std::sort(files.begin(), files.end());
+        out += (out.empty() ? "" : "; ") + dir + ": " + std::to_string(files.size()) +
+               (files.size() == 1 ? " file" : " files");
+        if (files.empty() || files.size() > kNamed) continue;
+        std::string names;
+        for (const auto& f : files) names += (names.empty() ? "" : ", ") + f;
+        out += " (" + names + ")";
+    }
+    return out;
+}
 
 std::string summarizeGlobals(const World& world)
 {
@@ -53,7 +113,10 @@ void OutcomeTracker::record(const World& world, const std::vector<report::Schedu
     report::Outcome outcome;
     outcome.digest = digest;
     outcome.executions = 1;
-    outcome.summary = summarizeGlobals(world);
+    std::string files = summarizeFileSystem(world);
+    outcome.summary = files.empty() ? summarizeGlobals(world)
+                      : world.program->globals.empty() ? files
+                                                      : files + "; " + summarizeGlobals(world);
     outcome.witness.schedule = schedule;
     byDigest_.emplace(digest, std::move(outcome));
     order_.push_back(digest);

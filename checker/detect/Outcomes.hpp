@@ -1,6 +1,6 @@
 #pragma once
-// The distinct final states of complete executions (shared globals now; the file system joins
-// with its model), each with a count and the witness of the first execution that reached it.
+// The distinct final states of complete executions (shared globals and the file system), each
+// with a count and the witness of the first execution that reached it.
 // More than one distinct final state is an `outcome_divergence` finding.
 
 #include "checker/exec/World.hpp"
@@ -32,5 +32,11 @@ private:
 
 // A one-line human summary of the final globals, e.g. "x = 1, a = [0, 2, 1]".
 std::string summarizeGlobals(const World& world);
+
+// A one-line human summary of the final file system: each directory (sorted) with how many files
+// it holds directly, naming them when there are at most 3, e.g.
+// "C:\Temp: 1 file (file_2.txt); C:\Temp2: 999 files". "" when there is no directory or file
+// besides the volume root.
+std::string summarizeFileSystem(const World& world);
 
 }  // namespace checker

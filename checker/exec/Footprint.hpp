@@ -19,6 +19,7 @@ enum class LocationClass : uint32_t {
     ShareState = 6,  // a file's share-access counters
     ApcSlot = 7,     // a thread as the target of APC delivery: every step of a thread that APCs
                      // target touches it, so a delivery is ordered against each of them
+    FileObject = 8,  // a file object (what a handle names): its position and open/closed state
     Count_
 };
 

@@ -2,6 +2,7 @@
 
 #include "checker/program/Eval.hpp"
 #include "checker/program/Invariant.hpp"
+#include "models/fs/FsHooks.hpp"
 
 #include <algorithm>
 
@@ -117,6 +118,7 @@ void Interpreter::init(World& world, StepEffects& effects) const
     world.program = &program_;
     world.threads.clear();
     initObjects(program_, world);
+    resetFileSystem(world);
     world.globals.assign(program_.globalSlots, 0);
     for (const auto& g : program_.globals)
         std::fill_n(world.globals.begin() + g.firstSlot, g.size, g.init);
@@ -166,6 +168,7 @@ void Interpreter::footprint(const World& world, ThreadId t, Footprint& out) cons
     case PendingKind::Exit:
         out.add(makeLocation(LocationClass::Thread, t), Access::Release);
         exitFootprint(world, t, out);
+        fileSystemExitFootprint(world, t, out);
         break;
     case PendingKind::Gate: {
         int32_t entry = driverEntryThread(world);
@@ -258,6 +261,7 @@ void Interpreter::step(World& world, ThreadId t, StepEffects& effects) const
 void Interpreter::runExit(World& world, ThreadId t, StepEffects& effects) const
 {
     checkThreadExit(world, t, effects);
+    fileSystemThreadExit(world, t, effects);
     ThreadState& th = world.threads[t];
     th.status = ThreadStatus::Done;
     th.pending = PreparedOp{};

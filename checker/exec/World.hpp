@@ -4,6 +4,7 @@
 
 #include "checker/exec/PreparedCall.hpp"
 #include "checker/program/Program.hpp"
+#include "models/fs/FileSystem.hpp"
 
 #include <cstdint>
 #include <string>
@@ -80,6 +81,7 @@ struct World {
     std::vector<int64_t> templateInstances;  // per thread decl: instances started so far
     std::vector<std::vector<int32_t>> threadOf;  // per thread decl: instance -> thread index
     std::vector<uint8_t> apcDelivered;       // per declared APC: delivered yet
+    fs::FileSystem fs;                       // the simulated NT file system (models/fs)
 
     // The thread index of instance `instance` of declaration `decl`, or -1 if not created (yet).
     int32_t threadFor(int32_t decl, int64_t instance) const

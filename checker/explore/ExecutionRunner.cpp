@@ -26,7 +26,7 @@ report::FindingKind kindOf(ModelIssue::Kind kind)
 ExecutionRunner::ExecutionRunner(const Program& program, const ExploreOptions& options,
                                  FindingCollector& findings, OutcomeTracker& outcomes)
     : program_(program), options_(options), findings_(findings), outcomes_(outcomes),
-      interp_(program), deadlocks_(interp_)
+      interp_(program), deadlocks_(interp_), races_(program), finalState_(program)
 {
 }
 
@@ -44,6 +44,7 @@ void ExecutionRunner::begin()
     }
     world_ = initialWorld_;
     absorb(initialEffects_);
+    races_.begin(world_);
 }
 
 const std::vector<uint32_t>& ExecutionRunner::actors()
@@ -89,15 +90,20 @@ void ExecutionRunner::footprint(uint32_t actor, Footprint& out) const
 {
     if (isApcActor(actor)) interp_.apcFootprint(world_, actor - kApcActor, out);
     else interp_.footprint(world_, actor, out);
+    cachedFootprint_.touches.assign(out.touches.begin(), out.touches.end());
+    cachedActor_ = actor;
+    cachedAt_ = stepsTaken_;
 }
 
 const StepEffects& ExecutionRunner::step(uint32_t actor)
 {
     schedule_.push_back(entryOf(actor));
+    prepareObservation(actor);
     stepsTaken_++;
     if (isApcActor(actor)) interp_.deliverApc(world_, actor - kApcActor, effects_);
     else interp_.step(world_, actor, effects_);
     absorb(effects_);
+    observeStep(actor);
     for (const LockAcquisition& a : effects_.acquired)
         if (auto inversion = lockOrder_.onAcquire(world_, a)) record(std::move(*inversion));
     if (!stopped()) {
@@ -187,8 +193,36 @@ ExecutionRunner::End ExecutionRunner::finish()
         }
         return End::Deadlocked;
     }
+    detected_.clear();
+    finalState_.check(world_, detected_);
+    for (report::Finding& f : detected_) record(std::move(f));
     outcomes_.record(world_, schedule_);
     return End::Complete;
+}
+
+// An APC's delivery is neither an access nor synchronization (its body's steps are the target
+// thread's own): it is observed with an empty footprint.
+void ExecutionRunner::prepareObservation(uint32_t actor)
+{
+    stepFootprint_.clear();
+    stepKind_ = StepKind::Other;
+    stepStmt_ = -1;
+    if (isApcActor(actor)) return;
+    const PreparedOp& op = world_.threads[actor].pending;
+    stepKind_ = RacesFinder::stepKind(op);
+    stepStmt_ = op.stmt;
+    if (cachedActor_ == actor && cachedAt_ == stepsTaken_) stepFootprint_.touches = cachedFootprint_.touches;
+    else interp_.footprint(world_, actor, stepFootprint_);
+}
+
+// A step that stopped the execution still ran its access; one that an `assume` discarded did not
+// count.
+void ExecutionRunner::observeStep(uint32_t actor)
+{
+    if (discarded_) return;
+    detected_.clear();
+    races_.onStep(world_, threadOf(actor), stepKind_, stepStmt_, stepFootprint_, effects_, detected_);
+    for (report::Finding& f : detected_) record(std::move(f));
 }
 
 }  // namespace checker

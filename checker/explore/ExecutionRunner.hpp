@@ -10,8 +10,10 @@
 
 #include "checker/detect/DeadlockDetector.hpp"
 #include "checker/detect/FindingCollector.hpp"
+#include "checker/detect/FinalState.hpp"
 #include "checker/detect/LockOrder.hpp"
 #include "checker/detect/Outcomes.hpp"
+#include "checker/detect/RacesFinder.hpp"
 #include "checker/exec/Interpreter.hpp"
 #include "checker/explore/Explorer.hpp"
 
@@ -85,6 +87,9 @@ private:
     void record(report::Finding finding);
     report::Finding fromIssue(const ModelIssue& issue) const;
     void checkStepBound();
+    // Race detection: what the step about to run is (before it runs), and what it did (after).
+    void prepareObservation(uint32_t actor);
+    void observeStep(uint32_t actor);
 
     const Program& program_;
     const ExploreOptions& options_;
@@ -104,6 +109,15 @@ private:
     bool stopped_ = false;
     bool discarded_ = false;
     bool cycleFound_ = false;
+    RacesFinder races_;
+    FinalStateChecker finalState_;
+    Footprint stepFootprint_;             // the footprint of the step being run
+    StepKind stepKind_ = StepKind::Other;
+    int32_t stepStmt_ = -1;
+    mutable Footprint cachedFootprint_;   // the last footprint() asked, reused by step()
+    mutable uint32_t cachedActor_ = UINT32_MAX;
+    mutable uint64_t cachedAt_ = UINT64_MAX;
+    std::vector<report::Finding> detected_;
 };
 
 }  // namespace checker

@@ -5,6 +5,7 @@
 #include "checker/detect/Locations.hpp"
 #include "checker/detect/Outcomes.hpp"
 #include "checker/scenario/InputError.hpp"
+#include "models/fs/FileSystem.hpp"
 
 namespace checker {
 
@@ -22,10 +23,12 @@ void checkSupported(const Program& program)
             if (!missing.empty()) throw InputError(program.file, pointer, name + ": " + missing);
         }
     }
-    if (!program.directories.empty() || !program.files.empty())
-        throw InputError(program.file, "/filesystem", "the simulated file system is not supported yet");
-    if (!program.expect.final.empty())
-        throw InputError(program.file, "/expect/final", "final file-system predicates are not supported yet");
+    bool inFiles = false;
+    size_t index = 0;
+    std::string fsError = fs::FileSystem::initialStateError(program.directories, program.files, inFiles, index);
+    if (!fsError.empty())
+        throw InputError(program.file, (inFiles ? "/filesystem/files/" : "/filesystem/directories/") + std::to_string(index) +
+                         (inFiles ? "/path" : ""), fsError);
 }
 
 ExploreResult explore(const Program& program, const ExploreOptions& options,

@@ -1,0 +1,77 @@
+#pragma once
+// The happens-before order of one execution for race *findings* (SEMANTICS.md Part A.7), with
+// vector clocks: one per thread (its program order, APC bodies included: an APC runs on its target
+// thread), and per synchronization location the clocks that releases published.
+//
+// It is derived from what steps report, not from knowledge of each primitive:
+//  - footprint touches on Object and Thread locations, and on Global locations by atomic steps
+//    (interlocked calls, `atomic` loads and stores):
+//      Acquire, Observe       join what exclusive and shared releases published
+//      SharedAcquire          joins what exclusive releases published (a shared release orders
+//                             only later exclusive acquires)
+//      Release / Write        publish (Write also joins: a read-modify-write, e.g. KeSetEvent)
+//      SharedRelease          publishes for later exclusive acquires only
+//      Read                   joins on a Thread (a poll that saw the thread end) and on an atomic
+//                             global (an acquire load); on an Object it is an unsynchronized
+//                             look at the state (KeReadStateEvent, a failed try-acquire): nothing
+//    An atomic store publishes without joining.
+//  - hand-offs: a step that grants queued waiters (StepEffects::woken) is ordered before their
+//    next step; a thread's creation is ordered before its first step.
+// A step that blocks (it only queued itself) synchronizes with nothing until it is granted.
+// ThreadTable touches order thread *creations* among themselves (instance numbering) and are not
+// synchronization: two threads that each create a thread are not ordered by it. File-system
+// locations never synchronize (the file system's internal locks are not the driver's).
+
+#include "checker/exec/CallModel.hpp"
+#include "checker/exec/Footprint.hpp"
+
+#include <cstdint>
+#include <vector>
+
+namespace checker {
+
+class VectorClock {
+public:
+    uint32_t get(uint32_t thread) const { return thread < v_.size() ? v_[thread] : 0; }
+    void set(uint32_t thread, uint32_t value);
+    void join(const VectorClock& other);
+    void clear() { v_.clear(); }
+
+private:
+    std::vector<uint32_t> v_;
+};
+
+// How a step's accesses to globals synchronize (the footprint alone does not say).
+enum class GlobalSync : uint8_t { None, AcquireLoad, ReleaseStore, ReadModifyWrite };
+
+class HappensBefore {
+public:
+    // Starts an execution with `threads` threads (more may be created).
+    void begin(uint32_t threads);
+
+    // Thread t took a step with footprint `fp` (computed before it ran) and `effects`. Joins
+    // what the step acquired, and returns t's clock for judging the step's accesses. Call
+    // publish() once those are judged.
+    const VectorClock& acquire(uint32_t t, const Footprint& fp, GlobalSync globals, const StepEffects& effects);
+    // Publishes the step's releases, hands the clock to woken and created threads, and ends the
+    // step (t's own component advances).
+    void publish(uint32_t t, const Footprint& fp, GlobalSync globals, const StepEffects& effects);
+
+    const VectorClock& clock(uint32_t t) const { return threads_[t]; }
+    // t's component of its own clock: the epoch of t's current step.
+    uint32_t epoch(uint32_t t) const { return threads_[t].get(t); }
+
+private:
+    struct SyncClocks {
+        VectorClock exclusive;   // published by exclusive releases and writes
+        VectorClock shared;      // published by shared releases
+        bool used = false;
+    };
+    SyncClocks* syncOf(Location l, GlobalSync globals, bool create);
+    void ensureThread(uint32_t t);
+
+    std::vector<VectorClock> threads_;
+    std::vector<SyncClocks> objects_, threadLocs_, globals_;
+};
+
+}  // namespace checker

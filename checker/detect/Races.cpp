@@ -1,0 +1,94 @@
+#include "checker/detect/Races.hpp"
+
+#include <algorithm>
+
+namespace checker {
+
+namespace {
+
+bool isFileLocation(Location l)
+{
+    switch (locationClass(l)) {
+    case LocationClass::Path:
+    case LocationClass::File:
+    case LocationClass::ShareState:
+    case LocationClass::FileObject: return true;
+    default: return false;
+    }
+}
+
+}  // namespace
+
+void RaceDetector::begin()
+{
+    for (Location l : touched_) {
+        History& h = histories_[size_t(locationClass(l))][locationIndex(l)];
+        h.exclusive = Record{};
+        h.since.clear();
+        h.touched = false;
+    }
+    touched_.clear();
+}
+
+RaceDetector::History& RaceDetector::historyOf(Location l)
+{
+    auto& pool = histories_[size_t(locationClass(l))];
+    uint32_t index = locationIndex(l);
+    if (pool.size() <= index) pool.resize(std::max<size_t>(size_t(index) + 1, pool.size() * 2));
+    History& h = pool[index];
+    if (!h.touched) {
+        h.touched = true;
+        touched_.push_back(l);
+    }
+    return h;
+}
+
+void RaceDetector::onStep(uint32_t t, uint32_t epoch, const VectorClock& clock, int32_t stmt, StepKind kind,
+                          const Footprint& fp, std::vector<RacePair>& out)
+{
+    if (kind == StepKind::Other) return;
+    for (const Touch& touch : fp.touches) {
+        bool file = isFileLocation(touch.location);
+        bool global = locationClass(touch.location) == LocationClass::Global;
+        bool fileCall = kind == StepKind::FileCall || kind == StepKind::FileClose;
+        if (file ? !fileCall : !global || fileCall) continue;
+        Record now{t, epoch, stmt, touch.access, isAtomic(kind), kind == StepKind::FileClose, 0};
+        check(historyOf(touch.location), now, file, clock, touch.location, out);
+    }
+}
+
+void RaceDetector::check(History& h, const Record& now, bool file, const VectorClock& clock, Location l,
+                         std::vector<RacePair>& out)
+{
+    auto conflict = [&](const Record& earlier) {
+        if (file) return conflicts(earlier.access, now.access) && !(earlier.close && now.close);
+        bool write = earlier.access != Access::Read || now.access != Access::Read;
+        return write && !(earlier.atomic && now.atomic);
+    };
+    auto unordered = [&](const Record& earlier) {
+        return earlier.epoch != 0 && earlier.thread != now.thread && clock.get(earlier.thread) < earlier.epoch;
+    };
+    auto report = [&](Record& earlier) {
+        uint64_t bit = now.thread < 64 ? uint64_t(1) << now.thread : 0;
+        if (earlier.racedWith & bit) return;
+        earlier.racedWith |= bit;
+        out.push_back(RacePair{file, l, earlier.thread, now.thread, earlier.stmt, now.stmt});
+    };
+    if (unordered(h.exclusive) && conflict(h.exclusive)) report(h.exclusive);
+    bool exclusive = file ? conflictsWithAll(now.access) : now.access != Access::Read;
+    for (Record& r : h.since)
+        if (unordered(r) && conflict(r)) report(r);
+    if (exclusive) {
+        h.exclusive = now;
+        h.since.clear();
+        return;
+    }
+    for (Record& r : h.since) {
+        if (r.thread != now.thread) continue;
+        r = now;
+        return;
+    }
+    h.since.push_back(now);
+}
+
+}  // namespace checker

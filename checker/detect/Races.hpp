@@ -1,0 +1,75 @@
+#pragma once
+// Data races and file races of one execution, judged with HappensBefore (SEMANTICS.md Part A.7):
+//  - data_race: two accesses to the same global slot by different threads, at least one a write
+//    and at least one not atomic (a plain load or store; interlocked calls and `atomic` accesses
+//    are atomic), that happens-before does not order.
+//  - file_race: two file-system calls of different threads that touch the same path, file, share
+//    state or file object with conflicting accesses (Footprint.hpp `conflicts`: one of them
+//    changes what the other depends on), unordered. File calls create no happens-before, so only
+//    the driver's own synchronization can order them.
+//    Two ZwClose calls never race with each other: each gives back only its own handle's share
+//    access and open count, and the state after both is the same in either order.
+// Per location it keeps the latest exclusive access and, since it, the latest non-exclusive
+// access of each thread (FastTrack's write epoch and read set): each new access is checked in
+// O(threads), and a race with the latest conflicting access is what gets reported. An access that
+// raced with a thread is not reported again with that thread's later accesses of the location:
+// they are consequences of the same unordered pair of threads (e.g. the create of a file racing
+// with another thread's open of it, then with that thread's rename of it).
+
+#include "checker/detect/HappensBefore.hpp"
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+namespace checker {
+
+struct RacePair {
+    bool file = false;           // file_race (else data_race)
+    Location location = 0;
+    uint32_t firstThread = 0, secondThread = 0;
+    int32_t firstStmt = -1, secondStmt = -1;
+};
+
+// What kind of step an access belongs to, for the race rules.
+enum class StepKind : uint8_t { Other, PlainGlobal, AtomicLoad, AtomicStore, AtomicUpdate, FileCall, FileClose };
+
+constexpr bool isAtomic(StepKind k)
+{
+    return k == StepKind::AtomicLoad || k == StepKind::AtomicStore || k == StepKind::AtomicUpdate;
+}
+
+class RaceDetector {
+public:
+    void begin();
+
+    // Checks the touches of thread t's step (footprint `fp`, kind `kind`, statement `stmt`) with
+    // t's clock `clock` (after the step's acquires) against the earlier accesses, appends the
+    // races to `out`, and records the step's accesses.
+    void onStep(uint32_t t, uint32_t epoch, const VectorClock& clock, int32_t stmt, StepKind kind,
+                const Footprint& fp, std::vector<RacePair>& out);
+
+private:
+    struct Record {
+        uint32_t thread = 0;
+        uint32_t epoch = 0;      // 0 = none
+        int32_t stmt = -1;
+        Access access = Access::Read;
+        bool atomic = false;
+        bool close = false;
+        uint64_t racedWith = 0;  // threads (below 64) it was reported racing with
+    };
+    struct History {
+        Record exclusive;
+        std::vector<Record> since;   // non-exclusive accesses after `exclusive`, one per thread
+        bool touched = false;
+    };
+    History& historyOf(Location l);
+    void check(History& h, const Record& now, bool file, const VectorClock& clock, Location l,
+               std::vector<RacePair>& out);
+
+    std::array<std::vector<History>, size_t(LocationClass::Count_)> histories_;
+    std::vector<Location> touched_;
+};
+
+}  // namespace checker

@@ -1,0 +1,84 @@
+#include "checker/detect/RacesFinder.hpp"
+
+#include "checker/detect/Locations.hpp"
+
+#include <algorithm>
+
+namespace checker {
+
+void RacesFinder::begin(const World& world)
+{
+    hb_.begin(uint32_t(world.threads.size()));
+    detector_.begin();
+    reported_.clear();
+}
+
+StepKind RacesFinder::stepKind(const PreparedOp& op)
+{
+    switch (op.kind) {
+    case PendingKind::Load:
+    case PendingKind::Store:
+        if (!op.instr || !op.instr->atomic) return StepKind::PlainGlobal;
+        return op.kind == PendingKind::Load ? StepKind::AtomicLoad : StepKind::AtomicStore;
+    case PendingKind::Call:
+        if (op.api >= Api::InterlockedIncrement && op.api <= Api::InterlockedCompareExchange) return StepKind::AtomicUpdate;
+        if (op.api == Api::ZwClose) return StepKind::FileClose;
+        if (op.api >= Api::ZwCreateFile && op.api <= Api::ZwDeleteFile) return StepKind::FileCall;
+        return StepKind::Other;
+    default: return StepKind::Other;
+    }
+}
+
+void RacesFinder::onStep(const World& world, uint32_t t, StepKind kind, int32_t stmt, const Footprint& fp,
+                         const StepEffects& effects, std::vector<report::Finding>& out)
+{
+    GlobalSync sync = kind == StepKind::AtomicLoad     ? GlobalSync::AcquireLoad
+                      : kind == StepKind::AtomicStore  ? GlobalSync::ReleaseStore
+                      : kind == StepKind::AtomicUpdate ? GlobalSync::ReadModifyWrite
+                                                       : GlobalSync::None;
+    const VectorClock& clock = hb_.acquire(t, fp, sync, effects);
+    races_.clear();
+    detector_.onStep(t, hb_.epoch(t), clock, stmt, kind, fp, races_);
+    hb_.publish(t, fp, sync, effects);
+    for (const RacePair& race : races_) {
+        int32_t a = std::min(race.firstStmt, race.secondStmt), b = std::max(race.firstStmt, race.secondStmt);
+        if (!reported_.emplace(race.file, a, b).second) continue;
+        out.push_back(describe(world, race));
+    }
+}
+
+std::string RacesFinder::locationName(const World& world, Location l) const
+{
+    if (locationClass(l) != LocationClass::Global) return world.fs.describe(l);
+    uint32_t slot = locationIndex(l);
+    for (const GlobalDecl& g : program_.globals) {
+        if (slot < g.firstSlot || slot >= g.firstSlot + g.size) continue;
+        return g.isArray ? g.name + "[" + std::to_string(slot - g.firstSlot) + "]" : g.name;
+    }
+    return "global#" + std::to_string(slot);
+}
+
+report::Finding RacesFinder::describe(const World& world, const RacePair& race) const
+{
+    report::Finding f;
+    f.kind = race.file ? report::FindingKind::FileRace : report::FindingKind::DataRace;
+    const std::string& first = world.threads[race.firstThread].name;
+    const std::string& second = world.threads[race.secondThread].name;
+    report::Location a = statementLocation(program_, first, race.firstStmt);
+    report::Location b = statementLocation(program_, second, race.secondStmt);
+    std::string where = locationName(world, race.location);
+    f.threads = {first, second};
+    f.objects = {where};
+    f.message = std::string(race.file ? "file race on " : "data race on ") + where + ": " + a.text + " (" + first +
+                ") and " + b.text + " (" + second + ") are not ordered by any synchronization" +
+                (race.file ? ", and one of them changes what the other depends on (file operations do not "
+                             "synchronize)"
+                           : ", and at least one of them writes without being atomic");
+    std::string pa = a.pointer, pb = b.pointer;
+    if (pb < pa) std::swap(pa, pb);
+    f.fingerprint = std::string(report::findingKindId(f.kind)) + ":" + pa + "|" + pb;
+    f.locations = {std::move(a), std::move(b)};
+    return f;
+}
+
+}  // namespace checker

@@ -1,0 +1,47 @@
+#pragma once
+// Turns the steps of an execution into data_race and file_race findings: keeps happens-before
+// (HappensBefore.hpp), checks each step's accesses (Races.hpp), and builds one finding per pair of
+// statements and execution (the collector then counts executions). A finding names both
+// statements with their threads, the location (global or path), and carries the schedule up to
+// the second access as its witness (the caller attaches it).
+
+#include "checker/detect/HappensBefore.hpp"
+#include "checker/detect/Races.hpp"
+#include "checker/exec/World.hpp"
+#include "reports/Report.hpp"
+
+#include <cstdint>
+#include <set>
+#include <tuple>
+#include <vector>
+
+namespace checker {
+
+class RacesFinder {
+public:
+    explicit RacesFinder(const Program& program) : program_(program) {}
+
+    // Starts an execution from `world`'s initial state.
+    void begin(const World& world);
+
+    // What a step is, for the race rules: read from the stepping thread's pending operation
+    // before the step runs.
+    static StepKind stepKind(const PreparedOp& op);
+
+    // Thread t took a step: `fp` and `kind` / `stmt` were taken before it ran, `effects` is what
+    // it did, `world` the state after it. New findings go to `out` (without witness).
+    void onStep(const World& world, uint32_t t, StepKind kind, int32_t stmt, const Footprint& fp,
+                const StepEffects& effects, std::vector<report::Finding>& out);
+
+private:
+    report::Finding describe(const World& world, const RacePair& race) const;
+    std::string locationName(const World& world, Location l) const;
+
+    const Program& program_;
+    HappensBefore hb_;
+    RaceDetector detector_;
+    std::vector<RacePair> races_;
+    std::set<std::tuple<bool, int32_t, int32_t>> reported_;   // this execution's statement pairs
+};
+
+}  // namespace checker

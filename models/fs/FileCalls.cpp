@@ -1,0 +1,170 @@
+// The Zw* file calls as models (SCENARIO_FORMAT.md "File-system calls"): each one hands its
+// evaluated arguments to the FileSystem, writes the result locals (statuses sign-extended:
+// ntStatus) and raises the api_misuse issues the call's result carries; none of them stops the
+// execution. A file call never blocks (the hang of a Zw call made with special kernel APCs
+// disabled is the interpreter's: it applies to every Zw call).
+
+#include "checker/program/Constants.hpp"
+#include "models/ModelRegistry.hpp"
+#include "models/fs/FsHooks.hpp"
+
+#include <cstdio>
+#include <map>
+
+namespace checker {
+
+namespace {
+
+using fs::CallResult;
+
+std::string hex(int64_t v)
+{
+    char text[24];
+    std::snprintf(text, sizeof text, "0x%llx", static_cast<unsigned long long>(v));
+    return text;
+}
+
+std::optional<int64_t> offsetOf(const PreparedOp& op)
+{
+    if (op.call->offset.empty()) return std::nullopt;
+    return op.offset;
+}
+
+fs::CreateArgs createArgs(const PreparedOp& op)
+{
+    fs::CreateArgs a;
+    a.path = op.path;
+    a.access = uint32_t(op.access);
+    a.share = uint32_t(op.share);
+    a.disposition = op.api == Api::ZwOpenFile ? fs::disposition::Open : uint32_t(op.disposition);
+    a.options = uint32_t(op.options);
+    return a;
+}
+
+std::string resultText(const PreparedOp& op, const CallResult& r)
+{
+    std::string text = std::string("status = ") + fs::statusName(r.status);
+    if (r.status != fs::status::Success) return text;
+    if (r.handle) text += ", handle = " + hex(r.handle);
+    if (r.hasInformation) text += ", information = " + std::to_string(r.information);
+    if (op.api == Api::ZwQueryInformationFile) text += ", EndOfFile = " + std::to_string(r.size);
+    return text;
+}
+
+class FileCall : public CallModel {
+public:
+    explicit FileCall(Api api) : api_(api) {}
+    Api api() const { return api_; }
+
+    void footprint(const World& world, ThreadId t, const PreparedOp& op, Footprint& out) const override
+    {
+        const fs::FileSystem& fs = world.fs;
+        switch (api_) {
+        case Api::ZwCreateFile:
+        case Api::ZwOpenFile: fs.createFootprint(t, createArgs(op), out); break;
+        case Api::ZwWriteFile: fs.writeFootprint(op.handle, out); break;
+        case Api::ZwReadFile: fs.readFootprint(op.handle, out); break;
+        case Api::ZwQueryInformationFile: fs.queryFootprint(op.handle, out); break;
+        case Api::ZwClose: fs.closeFootprint(op.handle, out); break;
+        case Api::ZwDeleteFile: fs.deleteFileFootprint(op.path, out); break;
+        case Api::ZwSetInformationFile:
+            if (op.call->infoClass == CallInstr::InfoClass::Rename)
+                fs.renameFootprint(op.handle, {op.renameTarget, op.call->replaceIfExists}, out);
+            else
+                fs.dispositionFootprint(op.handle, op.call->deleteFile, out);
+            break;
+        default: break;
+        }
+    }
+
+    void execute(World& world, ThreadId t, const PreparedOp& op, StepEffects& effects) const override
+    {
+        CallResult r = run(world.fs, t, op);
+        const CallInstr& call = *op.call;
+        setLocal(world, t, call.outStatus, ntStatus(r.status));
+        if (r.hasInformation) setLocal(world, t, call.outInformation, r.information);
+        if (r.status == fs::status::Success) {
+            if (r.handle) setLocal(world, t, call.outHandle, r.handle);
+            if (api_ == Api::ZwQueryInformationFile) setLocal(world, t, call.outResult, r.size);
+        }
+        if (r.rule) raise(world, t, op, r, effects);
+        if (effects.wantText) effects.result = resultText(op, r);
+    }
+
+private:
+    CallResult run(fs::FileSystem& fs, ThreadId t, const PreparedOp& op) const
+    {
+        switch (api_) {
+        case Api::ZwCreateFile:
+        case Api::ZwOpenFile: return fs.create(t, op.stmt, createArgs(op));
+        case Api::ZwWriteFile: return fs.write(op.handle, op.data, offsetOf(op));
+        case Api::ZwReadFile: return fs.read(op.handle, op.length, offsetOf(op));
+        case Api::ZwQueryInformationFile: return fs.query(op.handle);
+        case Api::ZwClose: return fs.close(op.handle);
+        case Api::ZwDeleteFile: return fs.deleteFile(op.path);
+        case Api::ZwSetInformationFile:
+            if (op.call->infoClass == CallInstr::InfoClass::Rename)
+                return fs.rename(op.handle, {op.renameTarget, op.call->replaceIfExists});
+            return fs.setDisposition(op.handle, op.call->deleteFile);
+        default: return {};
+        }
+    }
+
+    void raise(const World& world, ThreadId t, const PreparedOp& op, const CallResult& r, StepEffects& effects) const
+    {
+        ModelIssue issue;
+        issue.thread = int32_t(t);
+        issue.stmt = op.stmt;
+        issue.rule = r.rule;
+        std::string subject = op.api == Api::ZwCreateFile || op.api == Api::ZwOpenFile || op.api == Api::ZwDeleteFile
+                                  ? "\"" + op.path + "\""
+                                  : "handle " + hex(op.handle);
+        issue.message = world.threads[t].name + ": " + std::string(apiSpec(api_).name) + " on " + subject + " returns " +
+                        fs::statusName(r.status) + ": " + r.message;
+        effects.issues.push_back(std::move(issue));
+    }
+
+    Api api_;
+};
+
+}  // namespace
+
+void resetFileSystem(World& world)
+{
+    world.fs.reset(world.program->directories, world.program->files);
+}
+
+void fileSystemExitFootprint(const World& world, ThreadId t, Footprint& out)
+{
+    world.fs.exitFootprint(t, out);
+}
+
+void fileSystemThreadExit(const World& world, ThreadId t, StepEffects& effects)
+{
+    std::vector<const fs::FileObject*> open = world.fs.openedAndStillOpen(t);
+    std::map<int32_t, std::vector<const fs::FileObject*>> byStatement;
+    for (const fs::FileObject* o : open) byStatement[o->openStmt].push_back(o);
+    for (const auto& [stmt, objects] : byStatement) {
+        ModelIssue issue;
+        issue.thread = int32_t(t);
+        issue.stmt = stmt;
+        issue.rule = "HANDLE_LEAK";
+        std::string path = world.fs.displayPath(world.fs.node(uint32_t(objects.front()->node)));
+        issue.message = world.threads[t].name + " ends with " + std::to_string(objects.size()) +
+                        (objects.size() == 1 ? " handle" : " handles") + " it opened still open (e.g. " + path +
+                        "); kernel handles outlive the thread and keep their share access until closed";
+        effects.issues.push_back(std::move(issue));
+    }
+}
+
+void registerFileSystem(ModelTable& table)
+{
+    static const FileCall createFile(Api::ZwCreateFile), openFile(Api::ZwOpenFile), writeFile(Api::ZwWriteFile),
+        readFile(Api::ZwReadFile), setInformation(Api::ZwSetInformationFile),
+        queryInformation(Api::ZwQueryInformationFile), close(Api::ZwClose), deleteFile(Api::ZwDeleteFile);
+    for (const FileCall* c : {&createFile, &openFile, &writeFile, &readFile, &setInformation, &queryInformation,
+                              &close, &deleteFile})
+        table[size_t(c->api())] = c;
+}
+
+}  // namespace checker

@@ -1,0 +1,198 @@
+#pragma once
+// The simulated NT file system of one execution (SEMANTICS.md Part B §7): one volume C:, its
+// namespace of files and directories, file objects with their own access, share mode and position,
+// the handles that name them, and the footprint of every call. Part of World, so copyable (a copy
+// is a checkpoint); the ids of footprint locations live in FsIds, shared by the copies.
+//
+// Every call is split into a const *plan* (what the call would do in the current state) and its
+// application, so that a call's footprint and its effect are computed by the same code.
+//
+// Footprint locations and why they are enough (a step's footprint is computed in the state it
+// runs in; two steps commute when their footprints do not conflict):
+//  - Path(p) Read by every name lookup (the target and each ancestor: existence, type,
+//    delete-pending); Write by what changes the name: create, removal, rename, delete-pending set
+//    or cleared.
+//  - File(f) for a file: its data. Write by writes and truncation, Read by reads and size queries.
+//    For a directory: its entry list. Adding or removing a child Reads it (children commute with
+//    each other); checks for emptiness Write it (they must not commute with a child's arrival).
+//  - ShareState(f): the share counters, the open-handle count and the delete-pending flag. An
+//    open that succeeds Reads it: two opens that both succeed passed the (symmetric) check against
+//    each other, so they commute. An open refused with a sharing violation, an open whose implied
+//    access (overwrite, supersede) is not recorded, a close, a delete, a disposition: Write.
+//    Setting or clearing delete-pending also Writes the file's Path (lookups of it and of every
+//    name below it see the flag), so a close only touches the Path when it removes the file.
+//  - FileObject(o): position and open/closed state. Write by I/O through it and its close; Read by
+//    calls that only need it to be open (rename, disposition, query).
+// So a write to a file's data commutes with another thread's open or rename of it, and operations
+// on different paths commute.
+
+#include "checker/exec/Footprint.hpp"
+#include "models/fs/FsIds.hpp"
+#include "models/fs/ShareAccess.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace checker {
+struct InitialFile;
+}
+
+namespace checker::fs {
+
+// A file or directory (an FCB). Nodes are never reused within an execution.
+struct FsNode {
+    uint32_t path = kNoPath;    // current path id; kNoPath once removed
+    uint32_t location = 0;      // File / ShareState location index
+    int32_t parent = -1;        // its directory's node; -1 for the root
+    bool directory = false;
+    bool deletePending = false;
+    uint32_t children = 0;      // live entries directly inside (directories)
+    uint32_t handles = 0;       // open file objects (the FCB's UncleanCount)
+    ShareCounts share;
+    std::string leaf;           // its name, case preserved ("" for the root)
+    std::string data;           // a file's bytes
+    bool alive() const { return path != kNoPath; }
+};
+
+// What a handle names. Every successful create/open makes a new one.
+struct FileObject {
+    int32_t node = -1;
+    uint32_t access = 0;        // granted rights, generic-mapped
+    uint32_t options = 0;       // CreateOptions
+    ShareMode mode;             // what it counts in the file's share state
+    int64_t position = 0;       // CurrentByteOffset (synchronous file objects)
+    bool open = false;
+    bool deleteOnClose = false; // FILE_DELETE_ON_CLOSE: delete-pending when *this* handle closes
+    uint32_t opener = 0;        // thread that opened it (HANDLE_LEAK)
+    int32_t openStmt = -1;      // statement that opened it
+    uint32_t location = 0;      // FileObject location index
+    bool synchronous() const;
+};
+
+struct CreateArgs {
+    std::string_view path;
+    uint32_t access = 0, share = 0, disposition = 0, options = 0;
+};
+
+struct RenameArgs {
+    std::string_view target;
+    bool replaceIfExists = false;
+};
+
+// What a call did. `rule` names the api_misuse rule the call broke (INVALID_HANDLE,
+// ACCESS_NOT_GRANTED, INVALID_PARAMETER), with `message` saying why.
+struct CallResult {
+    uint32_t status = 0;
+    bool hasInformation = false;
+    int64_t information = 0;
+    int64_t handle = 0;         // ZwCreateFile / ZwOpenFile: the new handle
+    int64_t size = 0;           // ZwQueryInformationFile: EndOfFile
+    const char* rule = nullptr;
+    std::string message;
+};
+
+class FileSystem {
+public:
+    FileSystem();
+
+    // The initial state: the volume root, then `directories` and `files` (paths in any accepted
+    // form). Assumes initialStateError() found nothing.
+    void reset(const std::vector<std::string>& directories, const std::vector<InitialFile>& files);
+    // Why the initial state cannot be built (a bad path, a missing parent, a duplicate), with the
+    // index of the offending entry (directories first, then files); "" when it can.
+    static std::string initialStateError(const std::vector<std::string>& directories,
+                                         const std::vector<InitialFile>& files, bool& inFiles,
+                                         size_t& index);
+
+    // The calls (thread = the calling thread's index; stmt = the call's statement).
+    CallResult create(uint32_t thread, int32_t stmt, const CreateArgs& args);
+    CallResult write(int64_t handle, std::string_view data, std::optional<int64_t> offset);
+    CallResult read(int64_t handle, int64_t length, std::optional<int64_t> offset);
+    CallResult query(int64_t handle);
+    CallResult close(int64_t handle);
+    CallResult rename(int64_t handle, const RenameArgs& args);
+    CallResult setDisposition(int64_t handle, bool deleteFile);
+    CallResult deleteFile(std::string_view path);
+
+    // Their footprints in the current state (see the header comment).
+    void createFootprint(uint32_t thread, const CreateArgs& args, Footprint& out) const;
+    void writeFootprint(int64_t handle, Footprint& out) const;
+    void readFootprint(int64_t handle, Footprint& out) const;
+    void queryFootprint(int64_t handle, Footprint& out) const;
+    void closeFootprint(int64_t handle, Footprint& out) const;
+    void renameFootprint(int64_t handle, const RenameArgs& args, Footprint& out) const;
+    void dispositionFootprint(int64_t handle, bool deleteFile, Footprint& out) const;
+    void deleteFileFootprint(std::string_view path, Footprint& out) const;
+
+    // Thread exit: the file objects `thread` opened that are still open (HANDLE_LEAK), and the
+    // footprint that makes the exit depend on every close of a handle it opened.
+    std::vector<const FileObject*> openedAndStillOpen(uint32_t thread) const;
+    void exitFootprint(uint32_t thread, Footprint& out) const;
+
+    // Lookups for final-state checks and reports. `find` parses `rawPath`; nullptr if absent.
+    const FsNode* find(std::string_view rawPath) const;
+    uint32_t nodeCount() const { return nodeCount_; }
+    const FsNode& node(uint32_t i) const { return nodes_[i]; }
+    // "C:\Temp\file_1.txt" (case preserved); "C:\" for the root.
+    std::string displayPath(const FsNode& node) const;
+    // A name for a footprint location of the file system, for race reports.
+    std::string describe(Location location) const;
+    // The handle value of the seq-th handle opened by `thread` (as the call returns it).
+    static int64_t handleValue(uint32_t thread, uint32_t seq);
+
+private:
+    struct ThreadFiles {
+        std::vector<int32_t> handles;  // seq -> file object
+        uint32_t filesCreated = 0;
+        uint32_t openHandles = 0;
+    };
+    struct HandleRef {
+        bool decoded = false;   // the value is a handle this model could have issued
+        uint32_t location = 0;  // its FileObject location (when decoded)
+        int32_t object = -1;    // the open file object (when valid)
+    };
+    struct CreatePlan;
+    struct RenamePlan;
+    struct ClosePlan;
+    struct DeletePlan;
+
+    HandleRef resolve(int64_t handle) const;
+    int32_t nodeAt(uint32_t path) const
+    {
+        return path < nodeAt_.size() ? nodeAt_[path] : -1;
+    }
+    uint32_t ancestorStatus(uint32_t path) const;
+    void addAncestorReads(uint32_t path, Footprint& out) const;
+    int32_t newNode(uint32_t path, int32_t parent, bool directory, std::string_view leaf, int32_t creator);
+    void removeNode(int32_t node);
+    void moveNode(int32_t node, uint32_t newPath, int32_t newParent, std::string_view leaf);
+    ThreadFiles& threadFiles(uint32_t thread);
+    bool hasOpenHandleBelow(int32_t dir) const;
+    void addDescendantShareReads(int32_t dir, Footprint& out) const;
+
+    CreatePlan planCreate(uint32_t thread, const CreateArgs& args) const;
+    void planExisting(const CreateArgs& args, bool trailing, CreatePlan& plan) const;
+    void planAbsent(const CreateArgs& args, bool trailing, CreatePlan& plan) const;
+    RenamePlan planRename(int64_t handle, const RenameArgs& args) const;
+    void planRenameTarget(const RenameArgs& args, RenamePlan& plan) const;
+    ClosePlan planClose(int64_t handle) const;
+    DeletePlan planDelete(std::string_view path) const;
+    CallResult checkIo(const HandleRef& ref, uint32_t needed, const char* what) const;
+    int64_t startOffset(const FileObject& object, std::optional<int64_t> offset, bool write,
+                        CallResult& result) const;
+
+    std::shared_ptr<FsIds> ids_;
+    std::vector<FsNode> nodes_;      // [0, nodeCount_) in use; the rest keeps capacity
+    uint32_t nodeCount_ = 0;
+    std::vector<int32_t> nodeAt_;    // path id -> live node, -1
+    std::vector<FileObject> objects_;
+    uint32_t objectCount_ = 0;
+    std::vector<ThreadFiles> threads_;
+    uint32_t initialCreated_ = 0;    // files and directories of the initial state so far
+};
+
+}  // namespace checker::fs

@@ -1,0 +1,82 @@
+#pragma once
+// Dense ids for the file system's footprint locations, shared by every execution of one
+// exploration (World copies share one FsIds): the explorer compares the footprints of events of
+// different executions, so the same path, file or file object must keep its id from one execution
+// to the next. Ids are only ever added.
+//
+//  - Path ids: one per canonical key (NtPath.hpp), ancestors interned with it. Location class Path.
+//  - File ids: one per (creating thread, how many files that thread had created before) —
+//    canonical across interleavings, unlike a global creation counter. Initial files and
+//    directories are row "thread -1". Location classes File (data; a directory's entry list) and
+//    ShareState use the same index.
+//  - File-object ids: one per (opening thread, how many handles that thread had opened before),
+//    which is also what a handle value encodes. Location class FileObject.
+//
+// Not thread-safe: one exploration uses it from one thread.
+
+#include "models/fs/NtPath.hpp"
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace checker::fs {
+
+constexpr uint32_t kNoPath = UINT32_MAX;
+
+class FsIds {
+public:
+    // The id of canonical key `key` (interning it and its ancestors).
+    uint32_t pathId(std::string_view key);
+    // The same, remembering `display` as its spelling (and its ancestors' prefixes of it) when new.
+    uint32_t pathId(std::string_view key, std::string_view display);
+    // The parent path id of `id`, kNoPath for the root.
+    uint32_t parentOf(uint32_t id) const { return paths_[id].parent; }
+    const std::string& key(uint32_t id) const { return paths_[id].key; }
+    // The name as first spelled by a caller (case preserved), for reports.
+    const std::string& display(uint32_t id) const { return paths_[id].display; }
+    uint32_t pathCount() const { return uint32_t(paths_.size()); }
+
+    // The file location index of the k-th file created by thread `creator` (-1: initial state).
+    uint32_t fileId(int32_t creator, uint32_t k) { return dense(files_, creator + 1, k, fileCount_); }
+    // The file-object location index of the seq-th handle opened by thread `opener`.
+    uint32_t fileObjectId(uint32_t opener, uint32_t seq) { return dense(objects_, opener, seq, objectCount_); }
+
+    // `raw` parsed (NtPath.hpp) with the path id of its key when it parsed. A small cache: a call's
+    // footprint and its execution parse the same name one after the other. The reference stays
+    // valid until the next call with another name.
+    struct Parsed {
+        ParsedPath path;
+        uint32_t id = kNoPath;
+    };
+    const Parsed& parse(std::string_view raw);
+
+private:
+    struct PathEntry {
+        std::string key;
+        uint32_t parent;
+        std::string display;
+    };
+    struct Hash {
+        using is_transparent = void;
+        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    struct CacheEntry {
+        bool valid = false;
+        std::string raw;
+        Parsed parsed;
+    };
+    static uint32_t dense(std::vector<std::vector<uint32_t>>& rows, size_t row, uint32_t k, uint32_t& next);
+
+    std::vector<PathEntry> paths_;
+    std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> byKey_;
+    std::vector<std::vector<uint32_t>> files_, objects_;
+    uint32_t fileCount_ = 0, objectCount_ = 0;
+    CacheEntry cache_[2];
+    uint32_t cacheNext_ = 0;
+};
+
+}  // namespace checker::fs
