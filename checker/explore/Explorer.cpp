@@ -1,6 +1,8 @@
 #include "checker/explore/Explorer.hpp"
 
 #include "checker/explore/Dpor.hpp"
+#include "checker/explore/Bounded.hpp"
+#include "checker/explore/Pct.hpp"
 #include "checker/explore/RandomWalk.hpp"
 #include "checker/detect/Locations.hpp"
 #include "checker/detect/Outcomes.hpp"
@@ -38,8 +40,8 @@ ExploreResult explore(const Program& program, const ExploreOptions& options,
     switch (options.strategy) {
     case Strategy::Dpor: return DporExplorer(program, options, onProgress).run();
     case Strategy::Random: return runRandomWalks(program, options, onProgress);
-    case Strategy::Bounded: throw InputError("--strategy bounded is not supported yet");
-    case Strategy::Pct: throw InputError("--strategy pct is not supported yet");
+    case Strategy::Bounded: return runBounded(program, options, onProgress);
+    case Strategy::Pct: return runPct(program, options, onProgress);
     }
     throw InputError("unknown strategy");
 }

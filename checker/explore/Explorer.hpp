@@ -25,7 +25,8 @@ struct ExploreOptions {
     // Memory budget in MiB (0: none): when the process's resident set grows past it, exploration
     // stops with stoppedBy "memory" (an incomplete report, not an out-of-memory kill).
     uint64_t maxMemoryMb = 4096;
-    unsigned jobs = 1;
+    unsigned jobs = 1;                       // recorded in the report; exploration is single-threaded
+                                             // for now (parallel DPOR is not implemented yet)
     uint64_t seed = 0;                       // random / pct
     uint64_t runs = 1000;                    // random / pct
     int64_t preemptionBound = 2;             // bounded
