@@ -4,35 +4,57 @@ namespace checker {
 
 bool WakeupSequence::blocked(size_t i) const
 {
-    if (blocked_[i] == kUnknown) {
-        blocked_[i] = 0;
-        for (size_t j = 0; j < i && !blocked_[i]; ++j)
-            if (blocked_[j] != kRemoved && seqDependent(events_[j], events_[i])) blocked_[i] = 1;
+    int32_t b = blocker_[i];
+    if (b == kFree) return false;
+    if (b >= 0 && !removed_[size_t(b)]) return true;
+    // Everything before `from` was removed or found independent of event i.
+    for (size_t j = b >= 0 ? size_t(b) + 1 : first_; j < i; ++j) {
+        if (removed_[j] || !seqDependent(events_[j], events_[i])) continue;
+        blocker_[i] = int32_t(j);
+        return true;
     }
-    return blocked_[i] == 1;
+    blocker_[i] = kFree;
+    return false;
+}
+
+const WakeupSequence::ActorEvents* WakeupSequence::eventsOf(uint32_t actor) const
+{
+    if (!indexed_) {
+        indexed_ = true;
+        for (size_t i = 0; i < events_.size(); ++i) {
+            if (removed_[i]) continue;
+            ActorEvents* entry = nullptr;
+            for (ActorEvents& a : byActor_)
+                if (a.actor == events_[i].actor) entry = &a;
+            if (!entry) entry = &byActor_.emplace_back(ActorEvents{events_[i].actor, {}, 0});
+            entry->positions.push_back(uint32_t(i));
+        }
+    }
+    for (ActorEvents& a : byActor_) {
+        if (a.actor != actor) continue;
+        while (a.next < a.positions.size() && removed_[a.positions[a.next]]) ++a.next;
+        return a.next < a.positions.size() ? &a : nullptr;
+    }
+    return nullptr;
 }
 
 bool WakeupSequence::weakInitial(const SeqEvent& p, size_t* position) const
 {
-    for (size_t i = 0; i < events_.size(); ++i) {
-        if (blocked_[i] == kRemoved || events_[i].actor != p.actor) continue;
-        *position = i;
-        return !blocked(i);
+    if (const ActorEvents* a = eventsOf(p.actor)) {
+        *position = a->positions[a->next];
+        return !blocked(*position);
     }
-    for (size_t i = 0; i < events_.size(); ++i)
-        if (blocked_[i] != kRemoved && seqDependent(p, events_[i])) return false;
+    for (size_t i = first_; i < events_.size(); ++i)
+        if (!removed_[i] && seqDependent(p, events_[i])) return false;
     *position = SIZE_MAX;
     return true;
 }
 
 void WakeupSequence::remove(size_t position)
 {
-    blocked_[position] = kRemoved;
+    removed_[position] = 1;
     --left_;
-    // A later event may have depended only on the removed one: those that were blocked are
-    // re-examined when asked; free ones stay free (removing an event adds no dependency).
-    for (size_t i = position + 1; i < blocked_.size(); ++i)
-        if (blocked_[i] == 1) blocked_[i] = kUnknown;
+    while (first_ < removed_.size() && removed_[first_]) ++first_;
 }
 
 bool isWeakInitial(const SeqEvent& p, const std::vector<SeqEvent>& v, size_t* position)

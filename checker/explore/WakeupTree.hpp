@@ -36,13 +36,16 @@ inline bool seqDependent(const SeqEvent& a, const SeqEvent& b)
     return dependent(a.touches.data(), uint32_t(a.touches.size()), b.touches.data(), uint32_t(b.touches.size()));
 }
 
-// A wakeup sequence being inserted, with, per position, whether some earlier event of the
-// sequence depends on it — computed on first use and kept, so repeated weak-initial tests (the
-// sleep set, then each level of the tree) do not rescan the sequence.
+// A wakeup sequence being inserted. Per position it remembers an earlier event it depends on
+// (its *blocker*), found on first use and kept: removing events never adds a dependency, so a free
+// event stays free and a blocked one only needs a new look, from just after its blocker, once the
+// blocker is removed. Events are found per actor, and removal moves a front cursor, so walking a
+// long sequence down a tree that shares its prefix costs about its length, not its square (the
+// sequences reversing a race of an early step with a late one hold the whole execution between).
 class WakeupSequence {
 public:
     explicit WakeupSequence(std::vector<SeqEvent>& events)
-        : events_(events), blocked_(events.size(), kUnknown), left_(events.size())
+        : events_(events), blocker_(events.size(), kUnknown), removed_(events.size(), 0), left_(events.size())
     {
     }
 
@@ -51,8 +54,8 @@ public:
     template <class F>
     void takeRemaining(F&& sink)
     {
-        for (std::size_t i = 0; i < events_.size(); ++i)
-            if (blocked_[i] != kRemoved) sink(std::move(events_[i]));
+        for (std::size_t i = first_; i < events_.size(); ++i)
+            if (!removed_[i]) sink(std::move(events_[i]));
     }
 
     // Whether `p` (the next event of p.actor here) is a weak initial of the sequence: either
@@ -64,11 +67,22 @@ public:
     void remove(std::size_t position);
 
 private:
-    static constexpr uint8_t kUnknown = 2;
-    static constexpr uint8_t kRemoved = 3;
+    static constexpr int32_t kUnknown = -2;
+    static constexpr int32_t kFree = -1;
+    struct ActorEvents {
+        uint32_t actor;
+        std::vector<uint32_t> positions;
+        std::size_t next = 0;   // first entry of `positions` not removed
+    };
     bool blocked(std::size_t i) const;
+    const ActorEvents* eventsOf(uint32_t actor) const;
+
     std::vector<SeqEvent>& events_;
-    mutable std::vector<uint8_t> blocked_;  // per position: 0 free, 1 blocked, kUnknown, kRemoved
+    mutable std::vector<int32_t> blocker_;  // per position: kUnknown, kFree, or a blocking index
+    std::vector<uint8_t> removed_;
+    mutable std::vector<ActorEvents> byActor_;  // built on first use
+    mutable bool indexed_ = false;
+    std::size_t first_ = 0;                 // every position before it is removed
     std::size_t left_;
 };
 
