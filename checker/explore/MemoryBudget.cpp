@@ -11,11 +11,10 @@ namespace checker {
 
 MemoryBudget::MemoryBudget(uint64_t maxMb) : maxBytes_(maxMb << 20) {}
 
-bool MemoryBudget::exceeded()
+bool MemoryBudget::exceeded(uint64_t work)
 {
-    if (maxBytes_ == 0 || exceeded_) return exceeded_;
-    if (countdown_-- > 0) return false;
-    countdown_ = kCheckEvery - 1;
+    if (maxBytes_ == 0 || exceeded_ || work < nextCheck_) return exceeded_;
+    nextCheck_ = work + kCheckEvery;
     exceeded_ = residentBytes() > maxBytes_;
     return exceeded_;
 }
