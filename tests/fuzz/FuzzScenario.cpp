@@ -33,6 +33,9 @@ constexpr uint64_t kMaxExecutions = 50;
 constexpr uint64_t kMaxSteps = 2000;
 // Below run_fuzz.sh's -rss_limit_mb=2048: the checker must stop on its own budget first.
 constexpr uint64_t kMaxMemoryMb = 1024;
+// A big scenario may be slow, within its bounds, under the sanitizers; it stops itself after this
+// long. run_fuzz.sh's -timeout=10 then catches only code that never looks at the clock (a hang).
+constexpr double kTimeLimitSeconds = 3;
 // Findings whose witness is replayed per input.
 constexpr size_t kReplayed = 3;
 
@@ -74,6 +77,7 @@ void renderEverything(const Program& program, ExploreResult result)
     cli::ExploreArgs args;
     args.maxExecutions = kMaxExecutions;
     args.maxSteps = kMaxSteps;
+    args.timeLimitSeconds = kTimeLimitSeconds;
     const report::Report report = cli::buildReport(program, cli::reportOptions(args), std::move(result), "fuzz");
     (void)report::JsonReportWriter().render(report);
     (void)report::SarifWriter().render(report);
@@ -93,6 +97,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     options.maxExecutions = kMaxExecutions;
     options.maxSteps = kMaxSteps;
     options.maxMemoryMb = kMaxMemoryMb;
+    options.timeLimitSeconds = kTimeLimitSeconds;
     try {
         const Program program = loadScenarioText(text, kFile, load);
         ExploreResult result = explore(program, options);
