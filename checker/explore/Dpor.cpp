@@ -29,6 +29,7 @@ ExploreResult DporExplorer::run()
     log_.begin(runner_.initialLanes());
     nodes_.clear();
     nodes_.emplace_back();
+    sleepEvents_.clear();
     for (;;) {
         Outcome outcome = forward();
         if (outcome == Outcome::Interrupted) break;
@@ -83,10 +84,11 @@ DporExplorer::Outcome DporExplorer::forward()
 
         Node child;
         child.wut = std::move(guide);
+        child.sleepEnd = nodes_[depth].sleepEnd;
         if (!nodes_[depth].sleep.empty()) {
             SeqEvent taken = eventAt(depth);
-            for (const SeqEvent& q : nodes_[depth].sleep)
-                if (!seqDependent(q, taken)) child.sleep.push_back(q);
+            for (uint32_t q : nodes_[depth].sleep)
+                if (!seqDependent(sleepEvents_[q], taken)) child.sleep.push_back(q);
         }
         nodes_.push_back(std::move(child));
         if (fresh && !races_.empty()) processRaces(races_, depth, eventAt(depth));
@@ -108,7 +110,7 @@ int32_t DporExplorer::chooseFree(const Node& node)
     for (uint32_t a : runner_.actors()) {
         if (!runner_.enabled(a)) continue;
         bool asleep = std::any_of(node.sleep.begin(), node.sleep.end(),
-                                  [&](const SeqEvent& q) { return q.actor == a; });
+                                  [&](uint32_t q) { return sleepEvents_[q].actor == a; });
         if (!asleep) return int32_t(a);
     }
     return -1;
@@ -141,7 +143,7 @@ void DporExplorer::processRaces(const std::vector<uint32_t>& races, uint32_t end
         Node& node = nodes_[i];
         size_t position;
         bool covered = std::any_of(node.sleep.begin(), node.sleep.end(),
-                                   [&](const SeqEvent& q) { return v.weakInitial(q, &position); });
+                                   [&](uint32_t q) { return v.weakInitial(sleepEvents_[q], &position); });
         if (!covered) node.wut.insert(v);
     }
 }
@@ -173,8 +175,11 @@ bool DporExplorer::backtrack()
 {
     for (uint32_t d = log_.size(); d-- > 0;) {
         Node& node = nodes_[d];
-        node.sleep.push_back(eventAt(d));
-        if (node.wut.empty()) continue;
+        if (node.wut.empty()) continue;  // dropped below: its sleep set no longer matters
+        sleepEvents_.resize(node.sleepEnd);  // the entries of the deeper nodes dropped below
+        node.sleep.push_back(uint32_t(sleepEvents_.size()));
+        sleepEvents_.push_back(eventAt(d));
+        node.sleepEnd = uint32_t(sleepEvents_.size());
         std::vector<uint32_t> prefix;
         for (uint32_t k = 0; k < d; ++k) prefix.push_back(log_.event(k).actor);
         log_.truncate(d);

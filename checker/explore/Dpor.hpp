@@ -14,6 +14,7 @@
 #include "checker/explore/WakeupTree.hpp"
 
 #include <chrono>
+#include <deque>
 #include <functional>
 
 namespace checker {
@@ -27,7 +28,10 @@ public:
 
 private:
     struct Node {
-        std::vector<SeqEvent> sleep;  // actors whose next event need not be explored from here
+        // Actors whose next event need not be explored from here, as indices into sleepEvents_
+        // (a child inherits most of its parent's set: indices make that cheap on 100k-deep stacks).
+        InlineVector<uint32_t, 4> sleep;
+        uint32_t sleepEnd = 0;        // sleepEvents_ in use by this node and the ones above it
         WakeupTree wut;               // sequences still to explore from here
     };
     enum class Outcome { Ended, SleepBlocked, Interrupted };
@@ -51,7 +55,9 @@ private:
     OutcomeTracker outcomes_;
     ExecutionRunner runner_;
     EventLog log_;
-    std::vector<Node> nodes_;
+    std::vector<SeqEvent> sleepEvents_;  // a stack in depth order: entries past the deepest
+                                         // node's sleepEnd belong to no node
+    std::deque<Node> nodes_;  // one per depth; a deque grows without copying 100k-deep stacks
     uint32_t freshFrom_ = 0;
     Footprint footprint_;
     std::vector<uint32_t> races_;

@@ -1,5 +1,7 @@
 #include "checker/explore/WakeupTree.hpp"
 
+#include <iterator>
+
 namespace checker {
 
 bool WakeupSequence::blocked(size_t i) const
@@ -63,38 +65,73 @@ bool isWeakInitial(const SeqEvent& p, const std::vector<SeqEvent>& v, size_t* po
     return WakeupSequence(copy).weakInitial(p, position);
 }
 
+// Makes chain[at..] (and the children) a child node of its own: chain[at - 1] gets a sibling.
+void WakeupTree::split(Node& node, std::size_t at)
+{
+    auto rest = std::make_unique<Node>();
+    rest->chain.assign(std::make_move_iterator(node.chain.begin() + std::ptrdiff_t(at)),
+                       std::make_move_iterator(node.chain.end()));
+    rest->children = std::move(node.children);
+    node.chain.resize(at);
+    node.chain.shrink_to_fit();  // the tail's share of a long chain moved out
+    node.children.clear();
+    node.children.push_back(std::move(rest));
+}
+
 void WakeupTree::insert(WakeupSequence& v)
 {
     std::vector<std::unique_ptr<Node>>* level = &roots_;
-    for (;;) {
+    for (bool descend = true; descend;) {
         Node* match = nullptr;
         size_t position = SIZE_MAX;
         for (auto& child : *level) {
-            if (v.weakInitial(child->event, &position)) {
+            if (v.weakInitial(child->chain[child->start], &position)) {
                 match = child.get();
                 break;
             }
         }
         if (!match) break;
-        if (match->children.empty()) return;  // a leaf: this trace is already scheduled
-        if (position != SIZE_MAX) v.remove(position);
-        if (v.empty()) return;
-        level = &match->children;
+        for (size_t k = match->start;; ++k) {
+            bool last = k + 1 == match->chain.size();
+            if (last && match->children.empty()) return;  // a leaf: this trace is already scheduled
+            if (position != SIZE_MAX) v.remove(position);
+            if (v.empty()) return;
+            if (last) {
+                level = &match->children;
+                break;
+            }
+            if (!v.weakInitial(match->chain[k + 1], &position)) {
+                split(*match, k + 1);
+                level = &match->children;
+                descend = false;
+                break;
+            }
+        }
     }
-    v.takeRemaining([&level](SeqEvent&& e) {
-        auto node = std::make_unique<Node>();
-        node->event = std::move(e);
-        level->push_back(std::move(node));
-        level = &level->back()->children;
-    });
+    auto node = std::make_unique<Node>();
+    node->chain.reserve(v.size());
+    v.takeRemaining([&node](SeqEvent&& e) { node->chain.push_back(std::move(e)); });
+    level->push_back(std::move(node));
 }
 
 SeqEvent WakeupTree::takeLeftmost(WakeupTree& subtree)
 {
     std::unique_ptr<Node> first = std::move(roots_.front());
     roots_.erase(roots_.begin());
-    subtree.roots_ = std::move(first->children);
-    return std::move(first->event);
+    SeqEvent event = std::move(first->chain[first->start++]);
+    subtree.roots_.clear();
+    if (first->start == first->chain.size()) {
+        subtree.roots_ = std::move(first->children);
+        return event;
+    }
+    // Give back the memory of a long chain's explored half now and then (amortized O(1)).
+    if (first->start >= 1024 && first->start * 2 >= first->chain.size()) {
+        first->chain.erase(first->chain.begin(), first->chain.begin() + std::ptrdiff_t(first->start));
+        first->chain.shrink_to_fit();
+        first->start = 0;
+    }
+    subtree.roots_.push_back(std::move(first));
+    return event;
 }
 
 }  // namespace checker

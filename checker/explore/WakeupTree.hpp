@@ -50,6 +50,7 @@ public:
     }
 
     bool empty() const { return left_ == 0; }
+    std::size_t size() const { return left_; }
     // The events not removed, in order (moved out: call once, at the end).
     template <class F>
     void takeRemaining(F&& sink)
@@ -107,10 +108,15 @@ public:
     SeqEvent takeLeftmost(WakeupTree& subtree);
 
 private:
+    // A path of the tree in which each event is the only child of the one before, stored as one
+    // vector (a race's reversing sequence may hold a whole 100k-step execution), then the branches
+    // below its last event.
     struct Node {
-        SeqEvent event;
+        std::vector<SeqEvent> chain;  // chain[start..] are the path's events (never empty)
+        std::size_t start = 0;
         std::vector<std::unique_ptr<Node>> children;
     };
+    static void split(Node& node, std::size_t at);
     std::vector<std::unique_ptr<Node>> roots_;
 };
 
