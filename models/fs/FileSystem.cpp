@@ -141,9 +141,10 @@ uint32_t FileSystem::ancestorStatus(uint32_t path) const
     return result;
 }
 
+// The volume root is left out: nothing can remove, rename or delete-pend it.
 void FileSystem::addAncestorReads(uint32_t path, Footprint& out) const
 {
-    for (uint32_t a = ids_->parentOf(path); a != kNoPath; a = ids_->parentOf(a))
+    for (uint32_t a = ids_->parentOf(path); a != kNoPath && ids_->parentOf(a) != kNoPath; a = ids_->parentOf(a))
         out.add(makeLocation(LocationClass::Path, a), Access::Read);
 }
 
