@@ -37,6 +37,7 @@ ExploreResult DporExplorer::run()
             stats_.blockedExecutions++;
         } else {
             processBlockedRaces();
+            postponeStop();
             account(runner_.finish());
         }
         if (budgetExhausted() && hasPendingWork()) break;
@@ -166,6 +167,33 @@ void DporExplorer::processBlockedRaces()
         pending.lane = runner_.laneOf(a);
         pending.touches.assign(footprint_.touches.data(), footprint_.touches.data() + footprint_.touches.size());
         processRaces(races_, log_.size(), pending);
+    }
+}
+
+// A step that stopped the execution (a bug check) hides what the other actors would have done
+// after it: the explorer also tries each of them at that point, with the stopping step asleep
+// until something it depends on happens (e.g. the unload routine deleting a resource is tried
+// again once the owner has released it).
+void DporExplorer::postponeStop()
+{
+    if (!runner_.stopped() || log_.size() == 0) return;
+    uint32_t d = log_.size() - 1;
+    uint32_t stopper = log_.event(d).actor;
+    for (uint32_t a : runner_.actors()) {
+        if (a == stopper || !runner_.enabled(a)) continue;
+        SeqEvent e;
+        e.actor = a;
+        e.lane = runner_.laneOf(a);
+        runner_.footprint(a, footprint_);
+        e.touches.assign(footprint_.touches.data(), footprint_.touches.data() + footprint_.touches.size());
+        sequence_.clear();
+        sequence_.push_back(std::move(e));
+        WakeupSequence v(sequence_);
+        Node& node = nodes_[d];
+        size_t position;
+        bool covered = std::any_of(node.sleep.begin(), node.sleep.end(),
+                                   [&](uint32_t q) { return v.weakInitial(sleepEvents_[q], &position); });
+        if (!covered) node.wut.insert(v);
     }
 }
 

@@ -42,6 +42,7 @@ private:
     int32_t chooseFree(const Node& node);
     void processRaces(const std::vector<uint32_t>& races, uint32_t end, const SeqEvent& last);
     void processBlockedRaces();
+    void postponeStop();
     SeqEvent eventAt(uint32_t depth) const;
     void account(ExecutionRunner::End end);
     bool interrupted();
