@@ -32,11 +32,13 @@ A user guide: docs/guide.md.
 
 constexpr const char* kExploreOptions = R"(  --strategy dpor|bounded|random|pct
                           exploration strategy (default dpor: exhaustive)
-  --preemption-bound K    with bounded: at most K preemptions (default 2)
+  --preemption-bound K    with bounded: at most K preemptions (default 2);
+                          with pct: K priority change points (PCT depth K+1)
   --max-executions N      stop after N executions (the report says complete: false)
   --time-limit SECONDS    stop after this much time (the report says complete: false)
   --seed S, --runs N      with random/pct: the seed (default 0) and number of runs (default 1000)
-  --jobs N                parallel exploration; the result is the same as with --jobs 1
+  --jobs N                worker threads; exploration is single-threaded for now (parallel
+                          exploration is not implemented yet), so any N gives the --jobs 1 result
   --max-steps N           per-execution step bound; reaching it is a livelock finding
   --max-memory MB         stop when the checker uses more than MB MiB (default 4096; the report
                           says complete: false, stopped_by "memory")
@@ -72,13 +74,13 @@ valid scenario.
 
 options:
   --junit FILE            also write a JUnit XML file, one testcase per scenario
-)";
-
   --baseline FILE         accepted findings: a scenario then fails only on a finding whose
                           fingerprint is not in FILE (or a failed `executions` expectation);
                           baseline entries that no longer occur are listed as gone
   --write-baseline FILE   write every finding of this run to FILE as the new baseline (the run
                           is then judged against it)
+)";
+
 constexpr const char* kReplay = R"(usage: checker replay REPORT.json [--finding ID]
 
 Loads the scenario the report was made from (its file and params, as recorded), re-executes the
@@ -89,8 +91,6 @@ the state of the objects it touched, then the blocked threads. Exit 0 when the s
 options:
   --finding ID            the finding to replay, e.g. F2
 )";
-
-constexpr const char* kBench = R"(usage: checker bench SUITE.json... [--json FILE]
 
 constexpr const char* kRender = R"(usage: checker render REPORT.json [--finding ID] [-T svg|png|dot] [-o FILE]
 
@@ -106,6 +106,8 @@ options:
                           - writes to standard output
   --interleaving          draw the witness interleaving (F1-interleaving.dot)
 )";
+
+constexpr const char* kBench = R"(usage: checker bench SUITE.json... [--json FILE]
 
 Explores each benchmark of a suite (or a single scenario) exhaustively with dpor, each in a
 process of its own, and prints per benchmark: executions, sleep-set-blocked executions, whether
@@ -133,9 +135,9 @@ std::string helpText(const std::string& topic)
     if (topic == "run") return std::string(kRun) + kExploreOptions;
     if (topic == "test") return std::string(kTest) + kExploreOptions;
     if (topic == "replay") return kReplay;
+    if (topic == "render") return kRender;
     if (topic == "validate") return kValidate;
     if (topic == "bench") return kBench;
-    if (topic == "render") return kRender;
     throw UsageError("", "no help for '" + topic + "' (commands: run, test, replay, render, validate, bench)");
 }
 

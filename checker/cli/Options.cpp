@@ -142,12 +142,6 @@ bool splitInline(const std::string& arg, std::string& name, std::string& value)
     return true;
 }
 
-// Runs `spec` over `args` from index 1 (0 is the command). Returns false when --help was given.
-bool parseWith(const CommandSpec& spec, const std::vector<std::string>& args)
-{
-    bool optionsEnded = false;
-    for (size_t i = 1; i < args.size(); ++i) {
-        const std::string& arg = args[i];
 // `args` with attached short options split off their value, as Graphviz spells them: "-Tsvg"
 // becomes "-T", "svg".
 std::vector<std::string> splitShortOptions(const std::vector<std::string>& args, const std::vector<std::string>& shorts)
@@ -168,6 +162,12 @@ std::vector<std::string> splitShortOptions(const std::vector<std::string>& args,
     return out;
 }
 
+// Runs `spec` over `args` from index 1 (0 is the command). Returns false when --help was given.
+bool parseWith(const CommandSpec& spec, const std::vector<std::string>& args)
+{
+    bool optionsEnded = false;
+    for (size_t i = 1; i < args.size(); ++i) {
+        const std::string& arg = args[i];
         if (optionsEnded || arg.size() < 2 || arg[0] != '-') {
             spec.positional(arg);
             continue;
@@ -195,8 +195,8 @@ std::vector<std::string> splitShortOptions(const std::vector<std::string>& args,
 
 void checkExploreArgs(const std::string& command, const ExploreArgs& args)
 {
-    if (args.preemptionBound && args.strategy != Strategy::Bounded)
-        usage(command, "--preemption-bound applies only to --strategy bounded");
+    if (args.preemptionBound && args.strategy != Strategy::Bounded && args.strategy != Strategy::Pct)
+        usage(command, "--preemption-bound applies only to --strategy bounded or pct");
     const bool randomized = args.strategy == Strategy::Random || args.strategy == Strategy::Pct;
     if (args.seed && !randomized) usage(command, "--seed applies only to --strategy random or pct");
     if (args.runs && !randomized) usage(command, "--runs applies only to --strategy random or pct");
@@ -266,12 +266,6 @@ bool parseReplay(const std::vector<std::string>& args, ReplayArgs& replay)
     return true;
 }
 
-bool parseValidate(const std::vector<std::string>& args, ValidateArgs& validate)
-{
-    CommandSpec spec{"validate", {}, [&validate](const std::string& arg) { validate.files.push_back(arg); }};
-    if (!parseWith(spec, args)) return false;
-    if (validate.files.empty()) usage("validate", "missing SCENARIO.json");
-    return true;
 RenderFormat renderFormatFromId(const std::string& text)
 {
     for (const RenderFormat f : {RenderFormat::Svg, RenderFormat::Png, RenderFormat::Dot})
@@ -306,6 +300,12 @@ bool parseRender(const std::vector<std::string>& args, RenderArgs& render)
     return true;
 }
 
+bool parseValidate(const std::vector<std::string>& args, ValidateArgs& validate)
+{
+    CommandSpec spec{"validate", {}, [&validate](const std::string& arg) { validate.files.push_back(arg); }};
+    if (!parseWith(spec, args)) return false;
+    if (validate.files.empty()) usage("validate", "missing SCENARIO.json");
+    return true;
 }
 
 bool parseBench(const std::vector<std::string>& args, BenchArgs& bench)
@@ -332,12 +332,6 @@ CommandLine helpFor(const std::string& topic)
 
 }  // namespace
 
-const char* strategyId(Strategy strategy)
-{
-    switch (strategy) {
-    case Strategy::Dpor: return "dpor";
-    case Strategy::Bounded: return "bounded";
-    case Strategy::Random: return "random";
 const char* renderFormatId(RenderFormat format)
 {
     switch (format) {
@@ -348,6 +342,12 @@ const char* renderFormatId(RenderFormat format)
     return "svg";
 }
 
+const char* strategyId(Strategy strategy)
+{
+    switch (strategy) {
+    case Strategy::Dpor: return "dpor";
+    case Strategy::Bounded: return "bounded";
+    case Strategy::Random: return "random";
     case Strategy::Pct: return "pct";
     }
     return "dpor";

@@ -45,9 +45,9 @@ struct RunArgs {
 struct TestArgs {
     std::vector<std::string> paths;      // scenario files or folders, as given
     std::optional<std::string> junit;
-    ExploreArgs explore;
     std::optional<std::string> baseline;       // --baseline FILE: accepted findings
     std::optional<std::string> writeBaseline;  // --write-baseline FILE: accept the current findings
+    ExploreArgs explore;
 };
 
 struct ReplayArgs {
@@ -55,7 +55,6 @@ struct ReplayArgs {
     std::optional<std::string> finding;  // default: the report's first finding
 };
 
-struct ValidateArgs {
 enum class RenderFormat : uint8_t { Svg, Png, Dot };
 
 struct RenderArgs {
@@ -66,6 +65,7 @@ struct RenderArgs {
     bool interleaving = false;           // draw the witness interleaving instead of the graph
 };
 
+struct ValidateArgs {
     std::vector<std::string> files;
 };
 
@@ -80,18 +80,18 @@ struct CommandLine {
     RunArgs run;
     TestArgs test;
     ReplayArgs replay;
-    ValidateArgs validate;
     RenderArgs render;
+    ValidateArgs validate;
     BenchArgs bench;
 };
 
 // Parses the arguments after the program name. Throws UsageError.
 CommandLine parseCommandLine(const std::vector<std::string>& args);
 
-// "dpor", "bounded", "random", "pct".
 // "svg", "png", "dot".
 const char* renderFormatId(RenderFormat format);
 
+// "dpor", "bounded", "random", "pct".
 const char* strategyId(Strategy strategy);
 
 // The ExploreOptions for `args`: ExploreOptions' defaults where `args` leaves a value unset.
