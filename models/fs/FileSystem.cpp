@@ -45,6 +45,7 @@ void FileSystem::reset(const std::vector<std::string>& directories, const std::v
         t.openHandles = 0;
     }
     initialCreated_ = 0;
+    dataBytes_ = 0;
     newNode(ids_->pathId("C:"), -1, true, "", -1);
     std::vector<std::pair<size_t, size_t>> order;  // (depth, index): parents before children
     for (size_t i = 0; i < directories.size(); ++i) {
@@ -61,6 +62,7 @@ void FileSystem::reset(const std::vector<std::string>& directories, const std::v
         const auto& parsed = ids_->parse(f.path);
         int32_t n = newNode(parsed.id, nodeAt(ids_->parentOf(parsed.id)), false, leafName(parsed.path.display), -1);
         nodes_[size_t(n)].data = f.content;
+        dataBytes_ += int64_t(f.content.size());
     }
 }
 
@@ -173,6 +175,8 @@ int32_t FileSystem::newNode(uint32_t path, int32_t parent, bool directory, std::
 void FileSystem::removeNode(int32_t node)
 {
     FsNode& n = nodes_[size_t(node)];
+    dataBytes_ -= int64_t(n.data.size());
+    std::string().swap(n.data);
     nodeAt_[n.path] = -1;
     n.path = kNoPath;
     if (n.parent >= 0) nodes_[size_t(n.parent)].children--;

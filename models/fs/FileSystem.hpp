@@ -193,6 +193,7 @@ private:
     uint32_t objectCount_ = 0;
     std::vector<ThreadFiles> threads_;
     uint32_t initialCreated_ = 0;    // files and directories of the initial state so far
+    int64_t dataBytes_ = 0;          // bytes of data in live files: the volume's fill
 };
 
 }  // namespace checker::fs

@@ -162,8 +162,10 @@ CallResult FileSystem::create(uint32_t thread, int32_t stmt, const CreateArgs& a
     int32_t node = p.node;
     if (p.creates())
         node = newNode(p.path, p.parent, p.action == CreatePlan::Action::CreateDirectory, p.leaf, int32_t(thread));
-    else if (p.action == CreatePlan::Action::Truncate)
+    else if (p.action == CreatePlan::Action::Truncate) {
+        dataBytes_ -= int64_t(nodes_[size_t(node)].data.size());
         nodes_[size_t(node)].data.clear();
+    }
     if (objects_.size() <= objectCount_) objects_.emplace_back();
     int32_t index = int32_t(objectCount_++);
     FileObject& o = objects_[size_t(index)];

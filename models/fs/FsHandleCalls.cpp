@@ -12,6 +12,8 @@ namespace {
 // The model's volume is small: a write that would grow a file past this fails like a full disk,
 // so that a scenario cannot make the checker allocate without bound.
 constexpr int64_t kMaxFileSize = int64_t(1) << 24;
+// ... and past this many bytes in all live files (a loop writing to ever new files).
+constexpr int64_t kMaxVolumeBytes = int64_t(1) << 28;
 
 Touch fileObject(uint32_t location, Access a) { return {makeLocation(LocationClass::FileObject, location), a}; }
 
@@ -80,10 +82,12 @@ CallResult FileSystem::write(int64_t handle, std::string_view data, std::optiona
     int64_t start = startOffset(o, offset, true, r);
     if (start < 0) return r;
     int64_t end = start + int64_t(data.size());
-    if (start > kMaxFileSize || end > kMaxFileSize) {
+    const int64_t growth = end > int64_t(bytes.size()) ? end - int64_t(bytes.size()) : 0;
+    if (start > kMaxFileSize || end > kMaxFileSize || dataBytes_ + growth > kMaxVolumeBytes) {
         r.status = status::DiskFull;
         return r;
     }
+    dataBytes_ += growth;
     if (size_t(start) == bytes.size()) bytes.append(data);
     else {
         if (size_t(end) > bytes.size()) bytes.resize(size_t(end), '\0');
