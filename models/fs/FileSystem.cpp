@@ -229,7 +229,7 @@ void FileSystem::addDescendantShareReads(int32_t dir, Footprint& out) const
         if (!nodes_[i].alive()) continue;
         for (int32_t p = nodes_[i].parent; p >= 0; p = nodes_[size_t(p)].parent) {
             if (p != dir) continue;
-            out.add(makeLocation(LocationClass::ShareState, nodes_[i].location), Access::Read);
+            out.add(shareLocation(nodes_[i].location, 0), Access::Write);  // any open handle decides
             break;
         }
     }
@@ -277,6 +277,7 @@ std::string FileSystem::describe(Location location) const
     }
     case LocationClass::File:
     case LocationClass::ShareState:
+        if (locationClass(location) == LocationClass::ShareState) index = shareFile(location);
         for (uint32_t i = 0; i < nodeCount_; ++i)
             if (nodes_[i].location == index)
                 return nodes_[i].alive() ? displayPath(nodes_[i]) : nodes_[i].leaf + " (deleted)";

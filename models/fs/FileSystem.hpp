@@ -15,12 +15,15 @@
 //  - File(f) for a file: its data. Write by writes and truncation, Read by reads and size queries.
 //    For a directory: its entry list. Adding or removing a child Reads it (children commute with
 //    each other); checks for emptiness Write it (they must not commute with a child's arrival).
-//  - ShareState(f): the share counters, the open-handle count and the delete-pending flag. An
-//    open that succeeds Reads it: two opens that both succeed passed the (symmetric) check against
-//    each other, so they commute. An open refused with a sharing violation, an open whose implied
-//    access (overwrite, supersede) is not recorded, a close, a delete, a disposition: Write.
-//    Setting or clearing delete-pending also Writes the file's Path (lookups of it and of every
-//    name below it see the flag), so a close only touches the Path when it removes the file.
+//  - ShareState(f): the share counters, the open-handle count and the delete-pending flag, split
+//    per right (ShareAccess.hpp). An open that succeeds Reads it: two opens that both succeed
+//    passed the (symmetric) check against each other, so they commute. A close Writes only the
+//    "uses / denies" parts of its own mode, so it conflicts with the admitted opens its handle
+//    could have refused and commutes with the others. An open refused with a sharing violation,
+//    an open whose implied access (overwrite, supersede) is not recorded, a delete, a
+//    disposition, a rename onto the file: Write the whole. Setting or clearing delete-pending
+//    also Writes the file's Path (lookups of it and of every name below it see the flag), so a
+//    close only touches the Path when it removes the file.
 //  - FileObject(o): position and open/closed state. Write by I/O through it and its close; Read by
 //    calls that only need it to be open (rename, disposition, query).
 // So a write to a file's data commutes with another thread's open or rename of it, and operations

@@ -200,8 +200,8 @@ void FileSystem::createFootprint(uint32_t thread, const CreateArgs& args, Footpr
     out.add(makeLocation(LocationClass::Path, p.path), p.creates() ? Access::Write : Access::Read);
     if (p.node >= 0) {
         uint32_t file = nodes_[size_t(p.node)].location;
-        if (p.shareRead || p.shareWrite)
-            out.add(makeLocation(LocationClass::ShareState, file), p.shareWrite ? Access::Write : Access::Read);
+        if (p.shareWrite) out.add(shareLocation(file, 0), Access::Write);
+        else if (p.shareRead) addAdmittedOpen(file, ShareMode::of(p.granted, args.share), out);
         if (p.action == CreatePlan::Action::Truncate || p.emptiness)
             out.add(makeLocation(LocationClass::File, file), Access::Write);
     }
@@ -211,7 +211,7 @@ void FileSystem::createFootprint(uint32_t thread, const CreateArgs& args, Footpr
         uint32_t file = ids_->fileId(int32_t(thread), created);
         out.add(makeLocation(LocationClass::File, nodes_[size_t(p.parent)].location), Access::Read);
         out.add(makeLocation(LocationClass::File, file), Access::Write);
-        out.add(makeLocation(LocationClass::ShareState, file), Access::Write);
+        out.add(shareLocation(file, 0), Access::Write);
     }
     if (p.status == 0) out.add(makeLocation(LocationClass::FileObject, ids_->fileObjectId(thread, opened)), Access::Write);
 }
@@ -270,7 +270,7 @@ void FileSystem::deleteFileFootprint(std::string_view path, Footprint& out) cons
     out.add(makeLocation(LocationClass::Path, p.path), p.status == 0 ? Access::Write : Access::Read);
     if (p.node < 0) return;
     const FsNode& n = nodes_[size_t(p.node)];
-    if (p.shareChecked) out.add(makeLocation(LocationClass::ShareState, n.location), Access::Write);
+    if (p.shareChecked) out.add(shareLocation(n.location, 0), Access::Write);
     if (p.emptiness || p.removesNow) out.add(makeLocation(LocationClass::File, n.location), Access::Write);
     if (p.removesNow) out.add(makeLocation(LocationClass::File, nodes_[size_t(n.parent)].location), Access::Read);
 }

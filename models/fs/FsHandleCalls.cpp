@@ -210,8 +210,9 @@ void FileSystem::closeFootprint(int64_t handle, Footprint& out) const
     if (!p.ref.decoded) return;
     out.touches.push_back(fileObject(p.ref.location, p.ref.object < 0 ? Access::Read : Access::Write));
     if (p.ref.object < 0) return;
-    const FsNode& n = nodes_[size_t(objects_[size_t(p.ref.object)].node)];
-    out.add(makeLocation(LocationClass::ShareState, n.location), Access::Write);
+    const FileObject& o = objects_[size_t(p.ref.object)];
+    const FsNode& n = nodes_[size_t(o.node)];
+    addShareRelease(n.location, o.mode, out);
     if (p.setsPending || p.removes) out.add(makeLocation(LocationClass::Path, n.path), Access::Write);
     if (p.last && p.pendingAfter && n.directory) out.add(makeLocation(LocationClass::File, n.location), Access::Write);
     if (p.removes) {
@@ -253,7 +254,7 @@ void FileSystem::dispositionFootprint(int64_t handle, bool deleteFile, Footprint
     bool emptiness = deleteFile && n.directory;
     bool succeeds = !(deleteFile && (n.parent < 0 || (n.directory && n.children > 0)));
     out.add(makeLocation(LocationClass::Path, n.path), succeeds ? Access::Write : Access::Read);
-    if (succeeds) out.add(makeLocation(LocationClass::ShareState, n.location), Access::Write);
+    if (succeeds) out.add(shareLocation(n.location, 0), Access::Write);
     if (emptiness) out.add(makeLocation(LocationClass::File, n.location), Access::Write);
 }
 

@@ -135,11 +135,12 @@ void FileSystem::renameFootprint(int64_t handle, const RenameArgs& args, Footpri
     if (p.target != n.path) out.add(makeLocation(LocationClass::Path, p.target), p.renames() ? Access::Write : Access::Read);
     if (p.parentShareChecked) {
         uint32_t dir = nodes_[size_t(p.targetParent)].location;
-        out.add(makeLocation(LocationClass::ShareState, dir), p.parentShareViolation ? Access::Write : Access::Read);
+        if (p.parentShareViolation) out.add(shareLocation(dir, 0), Access::Write);
+        else addAdmittedOpen(dir, ShareMode::of(n.directory ? access::AppendData : access::WriteData, share::Read | share::Write), out);
     }
     if (p.targetNode >= 0) {
         uint32_t t = nodes_[size_t(p.targetNode)].location;
-        out.add(makeLocation(LocationClass::ShareState, t), Access::Read);
+        out.add(shareLocation(t, 0), Access::Write);  // its open-handle count decides
         if (p.action == RenamePlan::Action::Replace) out.add(makeLocation(LocationClass::File, t), Access::Write);
     }
     if (p.action == RenamePlan::Action::Move || p.action == RenamePlan::Action::Replace) {

@@ -5,6 +5,7 @@
 // that use none of read/execute, write/append and delete (attribute-only) are neither checked nor
 // counted. Counters are per open, not per thread: a thread conflicts with its own earlier opens.
 
+#include "checker/exec/Footprint.hpp"
 #include "models/fs/NtCodes.hpp"
 
 #include <cstdint>
@@ -61,5 +62,48 @@ private:
         sharedDelete += m.shareDelete ? delta : 0;
     }
 };
+
+// The footprint of a file's share state is split so that an open and a close commute exactly
+// when the closed handle could not have refused the open: sub-location 0 is the state as a whole
+// (counters, open-handle count, delete-pending); 1-3 are "someone uses read / write / delete",
+// 4-6 "someone denies read / write / delete".
+constexpr Location shareLocation(uint32_t file, uint32_t part)
+{
+    return makeLocation(LocationClass::ShareState, file * 8 + part);
+}
+
+// The file location index a ShareState location belongs to.
+constexpr uint32_t shareFile(Location l)
+{
+    return locationIndex(l) / 8;
+}
+
+// An open admitted in mode `m`: it read that nobody denies what it uses and nobody uses what it
+// denies (and it counts itself in, which commutes with every other admitted open).
+inline void addAdmittedOpen(uint32_t file, const ShareMode& m, Footprint& out)
+{
+    out.add(shareLocation(file, 0), Access::Read);
+    if (!m.counted()) return;
+    const bool uses[3] = {m.read, m.write, m.del};
+    const bool shares[3] = {m.shareRead, m.shareWrite, m.shareDelete};
+    for (uint32_t x = 0; x < 3; ++x) {
+        if (uses[x]) out.add(shareLocation(file, 4 + x), Access::Read);
+        if (!shares[x]) out.add(shareLocation(file, 1 + x), Access::Read);
+    }
+}
+
+// A close giving back mode `m`: it conflicts with the admitted opens that `m` could have refused,
+// with every open it refused (those Write the whole state) and with what counts handles.
+inline void addShareRelease(uint32_t file, const ShareMode& m, Footprint& out)
+{
+    out.add(shareLocation(file, 0), Access::Read);
+    if (!m.counted()) return;
+    const bool uses[3] = {m.read, m.write, m.del};
+    const bool shares[3] = {m.shareRead, m.shareWrite, m.shareDelete};
+    for (uint32_t x = 0; x < 3; ++x) {
+        if (uses[x]) out.add(shareLocation(file, 1 + x), Access::Write);
+        if (!shares[x]) out.add(shareLocation(file, 4 + x), Access::Write);
+    }
+}
 
 }  // namespace checker::fs
