@@ -1,0 +1,142 @@
+// NT path names (SEMANTICS.md §7.3): the accepted forms, case-insensitive and case-preserving
+// names, and the status of every malformed name.
+
+#include "FsTestSupport.hpp"
+
+#include "models/fs/NtPath.hpp"
+
+using namespace checker::fs;
+using namespace checker::fs::test;
+
+class PathTest : public CppUnit::TestFixture {
+    CPPUNIT_TEST_SUITE(PathTest);
+    CPPUNIT_TEST(threeFormsNameTheSameFile);
+    CPPUNIT_TEST(namesAreCaseInsensitiveAndCasePreserving);
+    CPPUNIT_TEST(rootIsADirectory);
+    CPPUNIT_TEST(relativeNameIsSyntaxBad);
+    CPPUNIT_TEST(unknownDriveOrNamespaceIsPathNotFound);
+    CPPUNIT_TEST(malformedNamesAreNameInvalid);
+    CPPUNIT_TEST(trailingBackslashNeedsADirectory);
+    CPPUNIT_TEST(parentMustExist);
+    CPPUNIT_TEST(intermediateFileIsPathNotFound);
+    CPPUNIT_TEST(statusCodesHaveTheirRealValues);
+    CPPUNIT_TEST_SUITE_END();
+
+public:
+    void threeFormsNameTheSameFile()
+    {
+        FileSystem fs = makeFs();
+        makeFile(fs, "\\DosDevices\\C:\\Temp\\a.txt", "x");
+        CPPUNIT_ASSERT(exists(fs, "\\??\\C:\\Temp\\a.txt"));
+        CPPUNIT_ASSERT(exists(fs, "C:\\Temp\\a.txt"));
+        CPPUNIT_ASSERT(exists(fs, "\\GLOBAL??\\C:\\Temp\\a.txt"));
+        CallResult again = create(fs, "\\??\\C:\\Temp\\a.txt", access::FileGenericWrite, 0, disposition::Create);
+        CHECK_STATUS(status::ObjectNameCollision, again.status);
+    }
+
+    void namesAreCaseInsensitiveAndCasePreserving()
+    {
+        FileSystem fs = makeFs();
+        makeFile(fs, "C:\\Temp\\MixedCase.TXT");
+        CPPUNIT_ASSERT(exists(fs, "c:\\TEMP\\mixedcase.txt"));
+        CallResult open = create(fs, "\\dosdevices\\c:\\temp\\MIXEDCASE.txt", access::FileGenericRead, share::All,
+                                 disposition::Open);
+        CHECK_STATUS(status::Success, open.status);
+        CPPUNIT_ASSERT_EQUAL(std::string("C:\\Temp\\MixedCase.TXT"), fs.displayPath(*fs.find("C:\\temp\\mixedcase.txt")));
+    }
+
+    void rootIsADirectory()
+    {
+        FileSystem fs = makeFs();
+        CallResult r = create(fs, "\\??\\C:\\", access::FileGenericRead, share::All, disposition::Open,
+                              options::DirectoryFile | kSync);
+        CHECK_STATUS(status::Success, r.status);
+        CHECK_STATUS(status::FileIsADirectory,
+                     create(fs, "C:\\", access::FileGenericRead, share::All, disposition::Open, options::NonDirectoryFile).status);
+    }
+
+    void relativeNameIsSyntaxBad()
+    {
+        FileSystem fs = makeFs();
+        CHECK_STATUS(status::ObjectPathSyntaxBad,
+                     create(fs, "Temp\\a.txt", access::FileGenericWrite, 0, disposition::OpenIf).status);
+        CHECK_STATUS(status::ObjectPathSyntaxBad, create(fs, "", access::FileGenericWrite, 0, disposition::OpenIf).status);
+    }
+
+    void unknownDriveOrNamespaceIsPathNotFound()
+    {
+        FileSystem fs = makeFs();
+        for (const char* p : {"\\??\\D:\\Temp\\a.txt", "D:\\a.txt", "\\Device\\HarddiskVolume1\\a.txt", "\\??\\nodrive\\a"})
+            CHECK_STATUS(status::ObjectPathNotFound, create(fs, p, access::FileGenericWrite, 0, disposition::OpenIf).status);
+    }
+
+    void malformedNamesAreNameInvalid()
+    {
+        FileSystem fs = makeFs();
+        for (const char* p : {"C:\\Temp\\\\a.txt", "C:\\Temp\\a?.txt", "C:\\Temp\\a*b", "C:\\Temp\\a:b", "C:\\Temp\\..\\a",
+                              "C:\\Temp\\.", "\\??\\C:", "C:\\Temp\\a|b", "C:\\Temp\\a\"b"})
+            CHECK_STATUS(status::ObjectNameInvalid, create(fs, p, access::FileGenericWrite, 0, disposition::OpenIf).status);
+        std::string longName = "C:\\Temp\\" + std::string(256, 'x');
+        CHECK_STATUS(status::ObjectNameInvalid, create(fs, longName, access::FileGenericWrite, 0, disposition::OpenIf).status);
+    }
+
+    // FastFAT: a name ending in `\` must be a directory.
+    void trailingBackslashNeedsADirectory()
+    {
+        FileSystem fs = makeFs();
+        makeFile(fs, "C:\\Temp\\f.txt");
+        CHECK_STATUS(status::ObjectNameInvalid,
+                     create(fs, "C:\\Temp\\f.txt\\", access::FileGenericRead, share::All, disposition::Open).status);
+        CHECK_STATUS(status::ObjectNameInvalid,
+                     create(fs, "C:\\Temp\\new\\", access::FileGenericWrite, 0, disposition::Create).status);
+        CHECK_STATUS(status::Success, create(fs, "C:\\Temp\\new\\", access::FileGenericRead, share::All,
+                                             disposition::Create, options::DirectoryFile | kSync).status);
+        CHECK_STATUS(status::Success,
+                     create(fs, "C:\\Temp\\", access::FileGenericRead, share::All, disposition::Open).status);
+    }
+
+    void parentMustExist()
+    {
+        FileSystem fs = makeFs();
+        for (uint32_t d : {disposition::Supersede, disposition::Open, disposition::Create, disposition::OpenIf,
+                           disposition::Overwrite, disposition::OverwriteIf})
+            CHECK_STATUS(status::ObjectPathNotFound,
+                         create(fs, "\\??\\C:\\Missing\\b.txt", access::FileGenericWrite | access::Delete, 0, d).status);
+        CHECK_STATUS(status::ObjectPathNotFound,
+                     create(fs, "C:\\Missing\\Deeper\\b.txt", access::FileGenericWrite, 0, disposition::OpenIf).status);
+    }
+
+    void intermediateFileIsPathNotFound()
+    {
+        FileSystem fs = makeFs();
+        makeFile(fs, "C:\\Temp\\f.txt");
+        CHECK_STATUS(status::ObjectPathNotFound,
+                     create(fs, "C:\\Temp\\f.txt\\x", access::FileGenericWrite, 0, disposition::OpenIf).status);
+    }
+
+    void statusCodesHaveTheirRealValues()
+    {
+        CPPUNIT_ASSERT_EQUAL(0xC0000008u, status::InvalidHandle);
+        CPPUNIT_ASSERT_EQUAL(0xC000000Du, status::InvalidParameter);
+        CPPUNIT_ASSERT_EQUAL(0xC0000011u, status::EndOfFile);
+        CPPUNIT_ASSERT_EQUAL(0xC0000022u, status::AccessDenied);
+        CPPUNIT_ASSERT_EQUAL(0xC0000033u, status::ObjectNameInvalid);
+        CPPUNIT_ASSERT_EQUAL(0xC0000034u, status::ObjectNameNotFound);
+        CPPUNIT_ASSERT_EQUAL(0xC0000035u, status::ObjectNameCollision);
+        CPPUNIT_ASSERT_EQUAL(0xC000003Au, status::ObjectPathNotFound);
+        CPPUNIT_ASSERT_EQUAL(0xC000003Bu, status::ObjectPathSyntaxBad);
+        CPPUNIT_ASSERT_EQUAL(0xC0000043u, status::SharingViolation);
+        CPPUNIT_ASSERT_EQUAL(0xC0000056u, status::DeletePending);
+        CPPUNIT_ASSERT_EQUAL(0xC000007Fu, status::DiskFull);
+        CPPUNIT_ASSERT_EQUAL(0xC00000BAu, status::FileIsADirectory);
+        CPPUNIT_ASSERT_EQUAL(0xC0000101u, status::DirectoryNotEmpty);
+        CPPUNIT_ASSERT_EQUAL(0xC0000103u, status::NotADirectory);
+        CPPUNIT_ASSERT_EQUAL(0xC0000121u, status::CannotDelete);
+        CPPUNIT_ASSERT_EQUAL(0x120116u, mapGenericAccess(access::GenericWrite));
+        CPPUNIT_ASSERT_EQUAL(0x120089u, mapGenericAccess(access::GenericRead));
+        CPPUNIT_ASSERT_EQUAL(0x1F01FFu, mapGenericAccess(access::GenericAll));
+        CPPUNIT_ASSERT(!(mapGenericAccess(access::GenericWrite) & access::Delete));
+    }
+};
+
+CPPUNIT_TEST_SUITE_REGISTRATION(PathTest);
