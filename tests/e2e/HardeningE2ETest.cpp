@@ -107,6 +107,7 @@ class HardeningE2ETest : public CppUnit::TestFixture {
     CPPUNIT_TEST(runtimeErrorsAreFindingsThatReplay);
     CPPUNIT_TEST(badHandleIsAFinding);
     CPPUNIT_TEST(threadCreationLoopHitsTheThreadLimit);
+    CPPUNIT_TEST(fileGrowthStopsAtTheVolumeSize);
     CPPUNIT_TEST(memoryBudgetStopsHonestly);
     CPPUNIT_TEST(badMemoryBudgetExits2);
     CPPUNIT_TEST(onlyTheOutputFolderIsWritten);
@@ -222,6 +223,22 @@ public:
             if (f["id"] == id)
                 CPPUNIT_ASSERT_MESSAGE(f.dump(), f["message"].get<std::string>().find("threads in one execution") !=
                                                      std::string::npos);
+    }
+
+    void fileGrowthStopsAtTheVolumeSize()
+    {
+        // Each write makes a 16 MiB file; the volume holds 256 MiB: the 17th write fails like a
+        // full disk instead of the checker allocating without bound.
+        TempDir dir;
+        const std::string file = dir / "volume.json";
+        writeText(file, scenarioWith("volume", R"json([{"for": "i", "from": 0, "below": 20, "do": [
+            {"call": "ZwCreateFile", "path": "C:\\f_{i}.txt", "access": "GENERIC_WRITE", "share": 0,
+             "disposition": "FILE_CREATE", "handle": "h"},
+            {"call": "ZwWriteFile", "handle": "h", "data": "x", "offset": 16777215, "status": "s"},
+            {"assert": "NT_SUCCESS(s) == (i < 16)", "message": "write {i}: status {s}"},
+            {"call": "ZwClose", "handle": "h"}]}])json"));
+        const e2e::Result r = runChecker({"run", file, "--quiet", "--format", "json", "--out", dir / "out"});
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(r.err + r.out.substr(0, 3000), 0, r.exitCode);
     }
 
     void memoryBudgetStopsHonestly()
