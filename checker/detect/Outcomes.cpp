@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <string_view>
 
 namespace checker {
 
@@ -20,21 +21,35 @@ void mix(uint64_t& h, const void* data, size_t size)
     }
 }
 
-// The file system's part: one FNV-1a hash per live entry (its case-preserved path, kind and
-// bytes), summed, so that the order in which an execution created the entries does not matter;
-// 0 when only the volume root exists.
+// A 64-bit hash of a byte string, 8 bytes at a time (file contents are the bulk of a final state).
+uint64_t hashBytes(std::string_view bytes)
+{
+    uint64_t h = kFnvOffset ^ bytes.size();
+    size_t i = 0;
+    for (; i + 8 <= bytes.size(); i += 8) {
+        uint64_t word = 0;  // little-endian on every machine: the digest must not depend on it
+        for (size_t k = 0; k < 8; ++k) word |= uint64_t(static_cast<unsigned char>(bytes[i + k])) << (8 * k);
+        h = (h ^ word) * 0x9E3779B97F4A7C15ull;
+        h ^= h >> 29;
+    }
+    mix(h, bytes.data() + i, bytes.size() - i);
+    return h;
+}
+
+// The file system's part: one hash per live entry (its canonical path, the case of its own name,
+// its kind and bytes; the case of the directories above is their own entries'), summed, so that
+// the order in which an execution created the entries does not matter; 0 when only the volume
+// root exists.
 uint64_t fileSystemDigest(const fs::FileSystem& fs)
 {
     uint64_t sum = 0;
     for (uint32_t i = 0; i < fs.nodeCount(); ++i) {
         const fs::FsNode& n = fs.node(i);
         if (!n.alive() || n.parent < 0) continue;  // the root is always there
-        uint64_t h = kFnvOffset;
-        std::string path = fs.displayPath(n);
-        mix(h, path.data(), path.size());
-        char kind = n.directory ? 'd' : 'f';
-        mix(h, &kind, 1);
-        mix(h, n.data.data(), n.data.size());
+        uint64_t h = hashBytes(fs.pathKey(n));
+        h = (h ^ hashBytes(n.leaf)) * kFnvPrime;
+        h = (h ^ (n.directory ? 0x64 : 0x66)) * kFnvPrime;
+        h = (h ^ hashBytes(n.data)) * kFnvPrime;
         sum += h;
     }
     return sum;

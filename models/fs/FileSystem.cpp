@@ -116,11 +116,13 @@ FileSystem::HandleRef FileSystem::resolve(int64_t handle) const
     uint32_t thread = uint32_t(high - 1);
     uint32_t seq = uint32_t(low >> 2) - 1;
     ref.decoded = true;
-    ref.location = ids_->fileObjectId(thread, seq);
     if (thread < threads_.size() && seq < threads_[thread].handles.size()) {
         int32_t object = threads_[thread].handles[seq];
+        ref.location = objects_[size_t(object)].location;
         if (objects_[size_t(object)].open) ref.object = object;
+        return ref;
     }
+    ref.location = ids_->fileObjectId(thread, seq);  // a handle not issued (yet)
     return ref;
 }
 
@@ -257,6 +259,11 @@ const FsNode* FileSystem::find(std::string_view rawPath) const
     if (parsed.path.status) return nullptr;
     int32_t n = nodeAt(parsed.id);
     return n < 0 ? nullptr : &nodes_[size_t(n)];
+}
+
+const std::string& FileSystem::pathKey(const FsNode& node) const
+{
+    return ids_->key(node.path);
 }
 
 std::string FileSystem::displayPath(const FsNode& node) const

@@ -142,6 +142,8 @@ public:
     const FsNode& node(uint32_t i) const { return nodes_[i]; }
     // "C:\Temp\file_1.txt" (case preserved); "C:\" for the root.
     std::string displayPath(const FsNode& node) const;
+    // The canonical (case-folded) path of a live node: "C:\TEMP\FILE_1.TXT".
+    const std::string& pathKey(const FsNode& node) const;
     // A name for a footprint location of the file system, for race reports.
     std::string describe(Location location) const;
     // The handle value of the seq-th handle opened by `thread` (as the call returns it).
