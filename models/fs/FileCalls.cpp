@@ -100,7 +100,7 @@ private:
         case Api::ZwWriteFile: return fs.write(op.handle, op.data, offsetOf(op));
         case Api::ZwReadFile: return fs.read(op.handle, op.length, offsetOf(op));
         case Api::ZwQueryInformationFile: return fs.query(op.handle);
-        case Api::ZwClose: return fs.close(op.handle);
+        case Api::ZwClose: return fs.close(op.handle, t);
         case Api::ZwDeleteFile: return fs.deleteFile(op.path);
         case Api::ZwSetInformationFile:
             if (op.call->infoClass == CallInstr::InfoClass::Rename)

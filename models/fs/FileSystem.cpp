@@ -249,8 +249,10 @@ std::vector<const FileObject*> FileSystem::openedAndStillOpen(uint32_t thread) c
 void FileSystem::exitFootprint(uint32_t thread, Footprint& out) const
 {
     if (thread >= threads_.size()) return;
-    for (int32_t o : threads_[thread].handles)
-        out.add(makeLocation(LocationClass::FileObject, objects_[size_t(o)].location), Access::Read);
+    for (int32_t index : threads_[thread].handles) {
+        const FileObject& o = objects_[size_t(index)];
+        if (o.open || o.closedByOther) out.add(makeLocation(LocationClass::FileObject, o.location), Access::Read);
+    }
 }
 
 const FsNode* FileSystem::find(std::string_view rawPath) const

@@ -70,6 +70,7 @@ struct FileObject {
     int64_t position = 0;       // CurrentByteOffset (synchronous file objects)
     bool open = false;
     bool deleteOnClose = false; // FILE_DELETE_ON_CLOSE: delete-pending when *this* handle closes
+    bool closedByOther = false; // closed by a thread other than its opener
     uint32_t opener = 0;        // thread that opened it (HANDLE_LEAK)
     int32_t openStmt = -1;      // statement that opened it
     uint32_t location = 0;      // FileObject location index
@@ -116,7 +117,7 @@ public:
     CallResult write(int64_t handle, std::string_view data, std::optional<int64_t> offset);
     CallResult read(int64_t handle, int64_t length, std::optional<int64_t> offset);
     CallResult query(int64_t handle);
-    CallResult close(int64_t handle);
+    CallResult close(int64_t handle, uint32_t thread);
     CallResult rename(int64_t handle, const RenameArgs& args);
     CallResult setDisposition(int64_t handle, bool deleteFile);
     CallResult deleteFile(std::string_view path);
@@ -132,7 +133,9 @@ public:
     void deleteFileFootprint(std::string_view path, Footprint& out) const;
 
     // Thread exit: the file objects `thread` opened that are still open (HANDLE_LEAK), and the
-    // footprint that makes the exit depend on every close of a handle it opened.
+    // footprint that makes the exit depend on every close of a handle it opened by another thread
+    // (it Reads the handles still open and those another thread closed; one it closed itself can
+    // change no more).
     std::vector<const FileObject*> openedAndStillOpen(uint32_t thread) const;
     void exitFootprint(uint32_t thread, Footprint& out) const;
 

@@ -181,7 +181,7 @@ FileSystem::ClosePlan FileSystem::planClose(int64_t handle) const
     return p;
 }
 
-CallResult FileSystem::close(int64_t handle)
+CallResult FileSystem::close(int64_t handle, uint32_t thread)
 {
     ClosePlan p = planClose(handle);
     CallResult r;
@@ -195,6 +195,7 @@ CallResult FileSystem::close(int64_t handle)
     FileObject& o = objects_[size_t(p.ref.object)];
     FsNode& n = nodes_[size_t(o.node)];
     o.open = false;
+    o.closedByOther = thread != o.opener;
     n.handles--;
     n.share.remove(o.mode);
     threads_[o.opener].openHandles--;

@@ -99,10 +99,10 @@ public:
                      create(fs, "C:\\Temp\\f.txt", access::FileGenericRead, share::All, disposition::Supersede).status);
         CallResult over = create(fs, "C:\\Temp\\f.txt", access::FileGenericRead, share::All, disposition::Overwrite);
         CHECK_STATUS(status::Success, over.status);
-        fs.close(reader);
+        fs.close(reader, 0);
         // The overwriter recorded only read access: a later reader that shares only reading passes.
         openOk(fs, "C:\\Temp\\f.txt", access::FileGenericRead, share::Read);
-        fs.close(over.handle);
+        fs.close(over.handle, 0);
         // ... while an overwrite after that reader needs it to share writing.
         CallResult over2 = create(fs, "C:\\Temp\\f.txt", access::FileGenericRead, share::All, disposition::Overwrite);
         CHECK_STATUS(status::SharingViolation, over2.status);
@@ -178,7 +178,7 @@ public:
             CHECK_STATUS(status::DeletePending,
                          create(fs, "C:\\Temp\\f.txt", kRW | access::Delete, share::All, d).status);
         CPPUNIT_ASSERT(exists(fs, "C:\\Temp\\f.txt"));  // the name stays visible
-        fs.close(h);
+        fs.close(h, 0);
         CPPUNIT_ASSERT(!exists(fs, "C:\\Temp\\f.txt"));
         CHECK_STATUS(status::Success, create(fs, "C:\\Temp\\f.txt", kRW, 0, disposition::Create).status);
     }
@@ -192,7 +192,7 @@ public:
                      create(fs, "C:\\Temp\\Sub\\new.txt", kRW, 0, disposition::Create).status);
         CHECK_STATUS(status::DeletePending,
                      create(fs, "C:\\Temp\\Sub\\a\\b.txt", kRW, 0, disposition::OpenIf).status);
-        fs.close(d);
+        fs.close(d, 0);
         CPPUNIT_ASSERT(!exists(fs, "C:\\Temp\\Sub"));
     }
 

@@ -43,6 +43,7 @@ class FootprintTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(overwriteWithUnrecordedAccessConflictsWithOpens);
     CPPUNIT_TEST(dispositionConflictsWithLookupsOfThePathAndBelow);
     CPPUNIT_TEST(emptinessCheckConflictsWithANewChild);
+    CPPUNIT_TEST(exitDependsOnlyOnHandlesOthersCanClose);
     CPPUNIT_TEST(locationsAreStableAcrossExecutions);
     CPPUNIT_TEST_SUITE_END();
 
@@ -167,6 +168,28 @@ public:
         CPPUNIT_ASSERT(conflict(del, child));
         Footprint sibling = openFp(fs, 2, "C:\\Temp\\Sub\\y.txt", access::GenericWrite, 0, disposition::Create);
         CPPUNIT_ASSERT(!conflict(child, sibling));  // new children of one directory commute
+    }
+
+    // A thread's exit (HANDLE_LEAK) depends on the handles it opened that are open or that
+    // another thread closed, not on those it closed itself.
+    void exitDependsOnlyOnHandlesOthersCanClose()
+    {
+        FileSystem fs = makeFs();
+        int64_t own = create(fs, "C:\\Temp\\a", access::GenericWrite, 0, disposition::Create, kSync, 0).handle;
+        int64_t kept = create(fs, "C:\\Temp\\b", access::GenericWrite, 0, disposition::Create, kSync, 0).handle;
+        int64_t given = create(fs, "C:\\Temp\\c", access::GenericWrite, 0, disposition::Create, kSync, 0).handle;
+        fs.close(own, 0);
+        Footprint before;
+        fs.closeFootprint(given, before);
+        fs.close(given, 1);
+        Footprint exit;
+        fs.exitFootprint(0, exit);
+        CPPUNIT_ASSERT_EQUAL(size_t(2), exit.touches.size());
+        CPPUNIT_ASSERT(conflict(exit, before));
+        Footprint keptClose;
+        fs.closeFootprint(kept, keptClose);
+        CPPUNIT_ASSERT(conflict(exit, keptClose));
+        CPPUNIT_ASSERT_EQUAL(size_t(1), fs.openedAndStillOpen(0).size());
     }
 
     // The explorer compares footprints of different executions: the same call in the same

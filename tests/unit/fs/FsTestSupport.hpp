@@ -52,7 +52,7 @@ inline void makeFile(FileSystem& fs, std::string_view path, std::string_view con
     CallResult r = create(fs, path, access::FileGenericWrite, 0, disposition::Create);
     CHECK_STATUS(status::Success, r.status);
     if (!content.empty()) CHECK_STATUS(status::Success, fs.write(r.handle, content, std::nullopt).status);
-    CHECK_STATUS(status::Success, fs.close(r.handle).status);
+    CHECK_STATUS(status::Success, fs.close(r.handle, 0).status);
 }
 
 inline bool exists(const FileSystem& fs, std::string_view path)

@@ -64,7 +64,7 @@ public:
         int64_t h = openOk(fs, "C:\\Temp\\f.txt", kRW, 0);
         fs.write(h, "X", kWriteToEndOfFile);
         CPPUNIT_ASSERT_EQUAL(std::string("abcX"), contentOf(fs, "C:\\Temp\\f.txt"));
-        fs.close(h);
+        fs.close(h, 0);
         int64_t a = openOk(fs, "C:\\Temp\\f.txt", access::AppendData | access::Synchronize, 0);
         fs.write(a, "Y", int64_t(0));  // ByteOffset ignored: append-only handles always append
         CPPUNIT_ASSERT_EQUAL(std::string("abcXY"), contentOf(fs, "C:\\Temp\\f.txt"));
@@ -151,7 +151,7 @@ public:
     {
         FileSystem fs = makeFs();
         CallResult c = create(fs, "C:\\Temp\\f.txt", kRW, 0, disposition::Create);
-        CHECK_STATUS(status::Success, fs.close(c.handle).status);
+        CHECK_STATUS(status::Success, fs.close(c.handle, 0).status);
         for (int64_t h : {c.handle, int64_t(0), int64_t(12345), int64_t(-1), FileSystem::handleValue(7, 3)}) {
             CallResult w = fs.write(h, "x", std::nullopt);
             CHECK_STATUS(status::InvalidHandle, w.status);
@@ -167,8 +167,8 @@ public:
     {
         FileSystem fs = makeFs();
         CallResult c = create(fs, "C:\\Temp\\f.txt", kRW, 0, disposition::Create);
-        fs.close(c.handle);
-        CallResult again = fs.close(c.handle);
+        fs.close(c.handle, 0);
+        CallResult again = fs.close(c.handle, 0);
         CHECK_STATUS(status::InvalidHandle, again.status);
         CPPUNIT_ASSERT_EQUAL(std::string("INVALID_HANDLE"), std::string(again.rule));
         CPPUNIT_ASSERT(again.message.find("0x93") != std::string::npos);

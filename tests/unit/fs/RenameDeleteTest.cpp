@@ -50,7 +50,7 @@ public:
         CPPUNIT_ASSERT(!exists(fs, "C:\\Temp\\file_0.txt"));
         CPPUNIT_ASSERT_EQUAL(std::string("data"), contentOf(fs, "C:\\Temp2\\NewFile_0.txt"));
         CPPUNIT_ASSERT_EQUAL(std::string("C:\\Temp2\\NewFile_0.txt"), fs.displayPath(*fs.find("C:\\TEMP2\\newfile_0.TXT")));
-        fs.close(h);
+        fs.close(h, 0);
         CPPUNIT_ASSERT(exists(fs, "C:\\Temp2\\NewFile_0.txt"));
     }
 
@@ -166,7 +166,7 @@ public:
         int64_t dir = openOk(fs, "C:\\Temp2", access::GenericRead, share::Read);
         int64_t h = openOk(fs, "C:\\Temp\\a.txt", kMove, kShareRW);
         CHECK_STATUS(status::SharingViolation, fs.rename(h, {"C:\\Temp2\\b.txt", true}).status);
-        fs.close(dir);
+        fs.close(dir, 0);
         CHECK_STATUS(status::Success, fs.rename(h, {"C:\\Temp2\\b.txt", true}).status);
     }
 
@@ -177,7 +177,7 @@ public:
         int64_t child = openOk(fs, "C:\\Temp\\Sub\\a.txt", access::GenericRead, share::All);
         int64_t d = openOk(fs, "C:\\Temp\\Sub", kMove, share::All);
         CHECK_STATUS(status::AccessDenied, fs.rename(d, {"C:\\Temp\\Moved", false}).status);
-        fs.close(child);
+        fs.close(child, 0);
         CHECK_STATUS(status::Success, fs.rename(d, {"C:\\Temp\\Moved", false}).status);
     }
 
@@ -212,10 +212,10 @@ public:
         CHECK_STATUS(status::Success, fs.setDisposition(del, true).status);
         CHECK_STATUS(status::DeletePending,
                      create(fs, "C:\\Temp\\a.txt", access::GenericRead, share::All, disposition::Open).status);
-        fs.close(del);
+        fs.close(del, 0);
         CPPUNIT_ASSERT(exists(fs, "C:\\Temp\\a.txt"));
         CPPUNIT_ASSERT_EQUAL(int64_t(1), fs.read(keep, 5, std::nullopt).information);  // existing handles work
-        fs.close(keep);
+        fs.close(keep, 0);
         CPPUNIT_ASSERT(!exists(fs, "C:\\Temp\\a.txt"));
     }
 
@@ -226,7 +226,7 @@ public:
         int64_t del = openOk(fs, "C:\\Temp\\a.txt", access::Delete | access::Synchronize, share::All);
         fs.setDisposition(del, true);
         CHECK_STATUS(status::Success, fs.setDisposition(del, false).status);
-        fs.close(del);
+        fs.close(del, 0);
         CPPUNIT_ASSERT(exists(fs, "C:\\Temp\\a.txt"));
     }
 
@@ -250,11 +250,11 @@ public:
         int64_t doc = openOk(fs, "C:\\Temp2\\NewFile_0.txt", access::Delete, share::Delete, options::DeleteOnClose);
         CPPUNIT_ASSERT(exists(fs, "C:\\Temp2\\NewFile_0.txt"));
         int64_t other = openOk(fs, "C:\\Temp2\\NewFile_0.txt", access::Delete, share::Delete, 0);
-        fs.close(doc);
+        fs.close(doc, 0);
         CPPUNIT_ASSERT(exists(fs, "C:\\Temp2\\NewFile_0.txt"));  // delete-pending until `other` closes
         CHECK_STATUS(status::DeletePending,
                      create(fs, "C:\\Temp2\\NewFile_0.txt", access::Delete, share::All, disposition::Open, 0).status);
-        fs.close(other);
+        fs.close(other, 0);
         CPPUNIT_ASSERT(!exists(fs, "C:\\Temp2\\NewFile_0.txt"));
     }
 
@@ -275,7 +275,7 @@ public:
         CHECK_STATUS(status::Success, fs.deleteFile("C:\\Temp\\a.txt").status);
         CPPUNIT_ASSERT(exists(fs, "C:\\Temp\\a.txt"));
         CHECK_STATUS(status::DeletePending, fs.deleteFile("C:\\Temp\\a.txt").status);
-        fs.close(h);
+        fs.close(h, 0);
         CPPUNIT_ASSERT(!exists(fs, "C:\\Temp\\a.txt"));
     }
 
@@ -297,7 +297,7 @@ public:
         int64_t d = openOk(fs, "C:\\Temp\\Sub", access::Delete | access::GenericRead, share::All,
                            options::DeleteOnClose | kSync);
         makeFile(fs, "C:\\Temp\\Sub\\a.txt");  // the flag is the handle's only: not pending yet
-        CHECK_STATUS(status::Success, fs.close(d).status);
+        CHECK_STATUS(status::Success, fs.close(d, 0).status);
         CPPUNIT_ASSERT(exists(fs, "C:\\Temp\\Sub\\a.txt"));
         CHECK_STATUS(status::Success,
                      create(fs, "C:\\Temp\\Sub\\b.txt", kRW, 0, disposition::Create).status);

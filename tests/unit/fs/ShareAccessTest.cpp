@@ -68,7 +68,7 @@ public:
         int64_t h = openOk(fs, "C:\\Temp\\f.txt", access::FileGenericWrite, 0);
         CHECK_STATUS(status::SharingViolation,
                      create(fs, "C:\\Temp\\f.txt", access::FileGenericRead, share::All, disposition::Open).status);
-        CHECK_STATUS(status::Success, fs.close(h).status);
+        CHECK_STATUS(status::Success, fs.close(h, 0).status);
         openOk(fs, "C:\\Temp\\f.txt", access::FileGenericRead, share::All);
     }
 
@@ -91,11 +91,11 @@ public:
         CHECK_STATUS(status::Success, c.status);
         CHECK_STATUS(status::SharingViolation, create(fs, "C:\\Temp\\file_0.txt", access::FileAllAccess,
                                                       share::Read | share::Write, disposition::Open).status);
-        fs.close(c.handle);
+        fs.close(c.handle, 0);
         int64_t m = openOk(fs, "C:\\Temp\\file_0.txt", access::FileAllAccess, share::Read | share::Write);
         CHECK_STATUS(status::SharingViolation,
                      create(fs, "C:\\Temp\\file_0.txt", access::GenericWrite, 0, disposition::OverwriteIf).status);
-        fs.close(m);
+        fs.close(m, 0);
     }
 
     void countsFollowTheFormula()
