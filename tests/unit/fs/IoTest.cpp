@@ -110,6 +110,9 @@ public:
         CHECK_STATUS(status::Success, fs.write(c.handle, "x", int64_t(0)).status);
         CHECK_STATUS(status::InvalidParameter, fs.read(c.handle, 1, std::nullopt).status);
         CHECK_STATUS(status::InvalidParameter, fs.write(c.handle, "x", int64_t(-3)).status);
+        // Decision: FILE_WRITE_TO_END_OF_FILE is no read offset, and a length is never negative.
+        CHECK_STATUS(status::InvalidParameter, fs.read(c.handle, 1, kWriteToEndOfFile).status);
+        CHECK_STATUS(status::InvalidParameter, fs.read(c.handle, -1, int64_t(0)).status);
     }
 
     void ioNeedsTheRightAccess()
