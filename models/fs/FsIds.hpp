@@ -7,8 +7,8 @@
 //  - Path ids: one per canonical key (NtPath.hpp), ancestors interned with it. Location class Path.
 //  - File ids: one per (creating thread, how many files that thread had created before) —
 //    canonical across interleavings, unlike a global creation counter. Initial files and
-//    directories are row "thread -1". Location classes File (data; a directory's entry list) and
-//    ShareState use the same index.
+//    directories are row "thread -1". Location class File (data; a directory's entry list) uses
+//    the id itself, ShareState the id's 8 sub-locations (ShareAccess.hpp).
 //  - File-object ids: one per (opening thread, how many handles that thread had opened before),
 //    which is also what a handle value encodes. Location class FileObject.
 //
