@@ -34,6 +34,34 @@ bool FileObject::synchronous() const
 
 FileSystem::FileSystem() : ids_(std::make_shared<FsIds>()) {}
 
+FileSystem& FileSystem::operator=(const FileSystem& other)
+{
+    if (this == &other) return *this;
+    ids_ = other.ids_;
+    if (nodes_.size() < other.nodeCount_) nodes_.resize(other.nodeCount_);
+    for (uint32_t i = 0; i < other.nodeCount_; ++i) nodes_[i] = other.nodes_[i];
+    nodeCount_ = other.nodeCount_;
+    nodeAt_ = other.nodeAt_;
+    if (objects_.size() < other.objectCount_) objects_.resize(other.objectCount_);
+    std::copy_n(other.objects_.begin(), other.objectCount_, objects_.begin());
+    objectCount_ = other.objectCount_;
+    if (threads_.size() < other.threads_.size()) threads_.resize(other.threads_.size());
+    for (size_t t = 0; t < threads_.size(); ++t) {
+        if (t < other.threads_.size()) {
+            threads_[t].handles = other.threads_[t].handles;
+            threads_[t].filesCreated = other.threads_[t].filesCreated;
+            threads_[t].openHandles = other.threads_[t].openHandles;
+        } else {
+            threads_[t].handles.clear();
+            threads_[t].filesCreated = 0;
+            threads_[t].openHandles = 0;
+        }
+    }
+    initialCreated_ = other.initialCreated_;
+    dataBytes_ = other.dataBytes_;
+    return *this;
+}
+
 void FileSystem::reset(const std::vector<std::string>& directories, const std::vector<InitialFile>& files)
 {
     nodeCount_ = 0;

@@ -102,6 +102,13 @@ struct CallResult {
 class FileSystem {
 public:
     FileSystem();
+    FileSystem(const FileSystem&) = default;
+    FileSystem(FileSystem&&) = default;
+    FileSystem& operator=(FileSystem&&) = default;
+    // A copy into an existing file system (restoring a checkpoint, starting an execution from the
+    // initial state) keeps the capacity of its node and file-object storage, so that the next
+    // execution's creates and appends reuse it instead of allocating.
+    FileSystem& operator=(const FileSystem& other);
 
     // The initial state: the volume root, then `directories` and `files` (paths in any accepted
     // form). Assumes initialStateError() found nothing.
