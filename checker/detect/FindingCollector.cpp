@@ -17,6 +17,12 @@ bool FindingCollector::add(report::Finding finding)
     return true;
 }
 
+void FindingCollector::recount(const std::string& fingerprint)
+{
+    auto it = byFingerprint_.find(fingerprint);
+    if (it != byFingerprint_.end() && seenThisExecution_.insert(fingerprint).second) it->second.executions++;
+}
+
 std::vector<report::Finding> FindingCollector::findings() const
 {
     std::vector<report::Finding> out;

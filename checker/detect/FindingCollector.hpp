@@ -18,6 +18,12 @@ public:
     // Starts a new execution (for per-execution counting).
     void beginExecution() { seenThisExecution_.clear(); }
 
+    // Counts an already recorded finding for the current execution, as add() would (without a
+    // Finding to throw away: its witness can be a long schedule). A checkpoint restored into a
+    // new execution recounts the findings its prefix showed.
+    void recount(const std::string& fingerprint);
+    bool known(const std::string& fingerprint) const { return byFingerprint_.count(fingerprint) != 0; }
+
     // Records `finding` (its fingerprint must be set). Returns true if it is new overall.
     bool add(report::Finding finding);
 

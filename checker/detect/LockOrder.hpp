@@ -22,8 +22,14 @@ namespace checker {
 
 class LockOrderGraph {
 public:
+    using Edge = std::pair<uint32_t, uint32_t>;
+
     // Starts a new execution (edges persist across executions).
     void beginExecution() { thisExecution_.clear(); }
+    // The edges the current execution has taken so far (part of a checkpoint), and restoring
+    // them: the execution goes on from that point.
+    const std::set<Edge>& executionEdges() const { return thisExecution_; }
+    void restoreExecution(const std::set<Edge>& edges) { thisExecution_ = edges; }
 
     // Records acquisition `a` (the lock is already in the thread's held list, as its latest
     // entry). Returns the inversion when a new edge closes a cycle: kind lock_order_inversion,
@@ -39,8 +45,6 @@ private:
         report::Location where;   // the statement that took the edge's target lock
         std::string fromType, toType;
     };
-    using Edge = std::pair<uint32_t, uint32_t>;
-
     std::optional<report::Finding> addEdge(const World& world, uint32_t from, uint32_t to,
                                            const LockAcquisition& a);
     // A shortest path of edges from `from` to `to`, or empty.

@@ -42,6 +42,13 @@ constexpr bool isAtomic(StepKind k)
 class RaceDetector {
 public:
     void begin();
+    // About how many bytes a copy moves.
+    size_t stateBytes() const
+    {
+        size_t bytes = touched_.size() * sizeof(Location);
+        for (const auto& h : histories_) bytes += h.size() * (sizeof(History) + sizeof(Record));
+        return bytes;
+    }
 
     // Checks the touches of thread t's step (footprint `fp`, kind `kind`, statement `stmt`) with
     // t's clock `clock` (after the step's acquires) against the earlier accesses, appends the

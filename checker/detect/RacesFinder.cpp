@@ -8,9 +8,9 @@ namespace checker {
 
 void RacesFinder::begin(const World& world)
 {
-    hb_.begin(uint32_t(world.threads.size()));
-    detector_.begin();
-    reported_.clear();
+    state_.hb.begin(uint32_t(world.threads.size()));
+    state_.detector.begin();
+    state_.reported.clear();
 }
 
 StepKind RacesFinder::stepKind(const PreparedOp& op)
@@ -36,13 +36,13 @@ void RacesFinder::onStep(const World& world, uint32_t t, StepKind kind, int32_t 
                       : kind == StepKind::AtomicStore  ? GlobalSync::ReleaseStore
                       : kind == StepKind::AtomicUpdate ? GlobalSync::ReadModifyWrite
                                                        : GlobalSync::None;
-    const VectorClock& clock = hb_.acquire(t, fp, sync, effects);
+    const VectorClock& clock = state_.hb.acquire(t, fp, sync, effects);
     races_.clear();
-    detector_.onStep(t, hb_.epoch(t), clock, stmt, kind, fp, races_);
-    hb_.publish(t, fp, sync, effects);
+    state_.detector.onStep(t, state_.hb.epoch(t), clock, stmt, kind, fp, races_);
+    state_.hb.publish(t, fp, sync, effects);
     for (const RacePair& race : races_) {
         int32_t a = std::min(race.firstStmt, race.secondStmt), b = std::max(race.firstStmt, race.secondStmt);
-        if (!reported_.emplace(race.file, a, b).second) continue;
+        if (!state_.reported.emplace(race.file, a, b).second) continue;
         out.push_back(describe(world, race));
     }
 }

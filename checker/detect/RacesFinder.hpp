@@ -21,6 +21,15 @@ class RacesFinder {
 public:
     explicit RacesFinder(const Program& program) : program_(program) {}
 
+    // What an execution has built up so far: a copy is part of a checkpoint.
+    struct State {
+        HappensBefore hb;
+        RaceDetector detector;
+        std::set<std::tuple<bool, int32_t, int32_t>> reported;   // this execution's statement pairs
+    };
+    const State& state() const { return state_; }
+    void restore(const State& state) { state_ = state; }
+
     // Starts an execution from `world`'s initial state.
     void begin(const World& world);
 
@@ -38,10 +47,8 @@ private:
     std::string locationName(const World& world, Location l) const;
 
     const Program& program_;
-    HappensBefore hb_;
-    RaceDetector detector_;
-    std::vector<RacePair> races_;
-    std::set<std::tuple<bool, int32_t, int32_t>> reported_;   // this execution's statement pairs
+    State state_;
+    std::vector<RacePair> races_;   // scratch
 };
 
 }  // namespace checker

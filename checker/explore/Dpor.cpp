@@ -93,6 +93,7 @@ DporExplorer::Outcome DporExplorer::forward()
         }
         nodes_.push_back(std::move(child));
         if (fresh && !races_.empty()) processRaces(races_, depth, eventAt(depth));
+        if (fresh) checkpoint();
 
         if (options_.stopOnFirst && findings_.size() > 0) {
             account(ExecutionRunner::End::Stopped);
@@ -208,16 +209,55 @@ bool DporExplorer::backtrack()
         node.sleep.push_back(uint32_t(sleepEvents_.size()));
         sleepEvents_.push_back(eventAt(d));
         node.sleepEnd = uint32_t(sleepEvents_.size());
-        std::vector<uint32_t> prefix;
-        for (uint32_t k = 0; k < d; ++k) prefix.push_back(log_.event(k).actor);
+        restoreTo(d);
         log_.truncate(d);
         nodes_.resize(d + 1);
         freshFrom_ = d;
-        runner_.begin();
-        for (uint32_t actor : prefix) runner_.step(actor);
         return true;
     }
     return false;
+}
+
+// Keeps a checkpoint every so many steps: by default as many as copying the state costs,
+// counted as ~200 bytes per step (a 2 MB state: every 10,000 steps) so that saving costs about a
+// tenth of running, and at least 512. At most 16 are kept, and no more than fit in 32 MiB; when
+// full, every other one goes (so memory grows with the logarithm of the depth, not the depth).
+void DporExplorer::checkpoint()
+{
+    constexpr uint64_t kMinSpacing = 512;
+    constexpr size_t kBudgetBytes = size_t(32) << 20;
+    if (options_.checkpointSpacing == uint64_t(0) || runner_.stopped()) return;
+    uint64_t depth = runner_.depth();
+    uint64_t last = checkpointsInUse_ ? checkpoints_[checkpointsInUse_ - 1].depth : 0;
+    uint64_t spacing = options_.checkpointSpacing.value_or(kMinSpacing);
+    if (checkpointsInUse_ >= 2)
+        spacing = std::max(spacing, last - checkpoints_[checkpointsInUse_ - 2].depth);
+    if (depth < last + spacing) return;
+    size_t bytes = runner_.stateBytes();
+    if (!options_.checkpointSpacing && depth < last + bytes / 200) return;
+    size_t maxCheckpoints = std::clamp<size_t>(kBudgetBytes / std::max<size_t>(bytes, 1), 2, 16);
+    if (checkpointsInUse_ >= maxCheckpoints) {
+        size_t kept = 0;
+        for (size_t i = 1; i < checkpointsInUse_; i += 2) std::swap(checkpoints_[kept++], checkpoints_[i]);
+        checkpointsInUse_ = kept;
+    }
+    if (checkpoints_.size() == checkpointsInUse_) checkpoints_.emplace_back();
+    runner_.save(checkpoints_[checkpointsInUse_++]);
+}
+
+// Puts the runner at `depth` steps into the current execution as a new execution: from the
+// deepest checkpoint at or above it, else from the initial state, replaying the steps between.
+void DporExplorer::restoreTo(uint32_t depth)
+{
+    while (checkpointsInUse_ > 0 && checkpoints_[checkpointsInUse_ - 1].depth > depth) --checkpointsInUse_;
+    uint32_t from = 0;
+    if (checkpointsInUse_ > 0) {
+        runner_.restore(checkpoints_[checkpointsInUse_ - 1]);
+        from = uint32_t(checkpoints_[checkpointsInUse_ - 1].depth);
+    } else {
+        runner_.begin();
+    }
+    for (uint32_t k = from; k < depth; ++k) runner_.step(log_.event(k).actor);
 }
 
 bool DporExplorer::hasPendingWork() const

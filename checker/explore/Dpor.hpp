@@ -38,6 +38,8 @@ private:
 
     Outcome forward();
     bool backtrack();
+    void checkpoint();
+    void restoreTo(uint32_t depth);
     bool hasPendingWork() const;
     int32_t chooseFree(const Node& node);
     void processRaces(const std::vector<uint32_t>& races, uint32_t end, const SeqEvent& last);
@@ -68,6 +70,11 @@ private:
     std::chrono::steady_clock::time_point start_, lastProgress_;
     std::string stopReason_;
     MemoryBudget memory_;
+    // Checkpoints of the current execution, by increasing depth: [0, checkpointsInUse_) are
+    // valid, the rest keep their storage for reuse. A backtrack restores the deepest one at or
+    // above its depth and replays only the steps after it.
+    std::vector<ExecutionRunner::Checkpoint> checkpoints_;
+    size_t checkpointsInUse_ = 0;
 };
 
 }  // namespace checker

@@ -1,6 +1,7 @@
 #include "checker/explore/ExecutionRunner.hpp"
 
 #include "checker/detect/Locations.hpp"
+#include "checker/program/Invariant.hpp"
 
 #include <algorithm>
 #include <set>
@@ -33,6 +34,8 @@ ExecutionRunner::ExecutionRunner(const Program& program, const ExploreOptions& o
 void ExecutionRunner::begin()
 {
     schedule_.clear();
+    recorded_.clear();
+    invalidateFootprintCache();
     stopped_ = discarded_ = cycleFound_ = false;
     findings_.beginExecution();
     lockOrder_.beginExecution();
@@ -45,6 +48,44 @@ void ExecutionRunner::begin()
     world_ = initialWorld_;
     absorb(initialEffects_);
     races_.begin(world_);
+}
+
+void ExecutionRunner::save(Checkpoint& into) const
+{
+    into.depth = schedule_.size();
+    into.world = world_;
+    into.races = races_.state();
+    into.lockEdges = lockOrder_.executionEdges();
+    into.findings = recorded_;
+    into.stopped = stopped_;
+    into.discarded = discarded_;
+    into.cycleFound = cycleFound_;
+}
+
+void ExecutionRunner::restore(const Checkpoint& from)
+{
+    CHECKER_INVARIANT(from.depth <= schedule_.size());
+    schedule_.resize(from.depth);
+    invalidateFootprintCache();
+    world_ = from.world;
+    races_.restore(from.races);
+    lockOrder_.beginExecution();
+    lockOrder_.restoreExecution(from.lockEdges);
+    findings_.beginExecution();
+    recorded_ = from.findings;
+    for (const std::string& fingerprint : recorded_) findings_.recount(fingerprint);
+    stopped_ = from.stopped;
+    discarded_ = from.discarded;
+    cycleFound_ = from.cycleFound;
+}
+
+size_t ExecutionRunner::stateBytes() const
+{
+    size_t bytes = sizeof(World) + world_.fs.stateBytes() + world_.globals.size() * sizeof(int64_t) +
+                   world_.objects.size() * sizeof(ObjectState) + races_.state().detector.stateBytes();
+    for (const ThreadState& t : world_.threads)
+        bytes += sizeof(ThreadState) + t.frames.size() * (sizeof(Frame) + 64);
+    return bytes;
 }
 
 const std::vector<uint32_t>& ExecutionRunner::actors()
@@ -105,7 +146,7 @@ const StepEffects& ExecutionRunner::step(uint32_t actor)
     absorb(effects_);
     observeStep(actor);
     for (const LockAcquisition& a : effects_.acquired)
-        if (auto inversion = lockOrder_.onAcquire(world_, a)) record(std::move(*inversion));
+        if (auto inversion = lockOrder_.onAcquire(world_, a)) record(std::move(*inversion), false);
     if (!stopped()) {
         if (auto dl = deadlocks_.checkCycleThrough(world_, threadOf(actor))) {
             cycleFound_ = true;
@@ -151,9 +192,14 @@ report::Finding ExecutionRunner::fromIssue(const ModelIssue& issue) const
     return f;
 }
 
-void ExecutionRunner::record(report::Finding finding)
+void ExecutionRunner::record(report::Finding finding, bool replayable)
 {
     if (findings_.seenInExecution(finding.fingerprint)) return;
+    if (replayable) recorded_.push_back(finding.fingerprint);
+    if (findings_.known(finding.fingerprint)) {
+        findings_.recount(finding.fingerprint);   // the witness stays the first execution's
+        return;
+    }
     finding.witness.schedule = schedule_;
     findings_.add(std::move(finding));
 }

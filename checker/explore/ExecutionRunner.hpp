@@ -17,6 +17,8 @@
 #include "checker/exec/Interpreter.hpp"
 #include "checker/explore/Explorer.hpp"
 
+#include <set>
+#include <string>
 #include <vector>
 
 namespace checker {
@@ -73,6 +75,24 @@ public:
     // Ends the execution (call when stopped() or no actor is enabled) and classifies it.
     End finish();
 
+    // Everything the current execution has changed, as of `depth` steps: restoring it is the
+    // same as starting a new execution and re-running those steps (the findings they showed are
+    // counted for the new execution), without running them. Pooled: saving into a used one
+    // reuses its storage.
+    struct Checkpoint {
+        uint64_t depth = 0;
+        World world;
+        RacesFinder::State races;
+        std::set<LockOrderGraph::Edge> lockEdges;
+        std::vector<std::string> findings;   // fingerprints a replay of the prefix would record
+        bool stopped = false, discarded = false, cycleFound = false;
+    };
+    void save(Checkpoint& into) const;
+    // Starts a new execution at `from`, which must be a prefix of the current schedule.
+    void restore(const Checkpoint& from);
+    // About how many bytes save() copies now.
+    size_t stateBytes() const;
+
     uint64_t depth() const { return schedule_.size(); }
     // Steps run by this runner since it was made, replays included.
     uint64_t stepsTaken() const { return stepsTaken_; }
@@ -84,7 +104,10 @@ public:
 
 private:
     void absorb(const StepEffects& effects);
-    void record(report::Finding finding);
+    // `replayable`: the same prefix run again would record it again (not so for a lock-order
+    // inversion, which needs an edge no execution had taken before).
+    void record(report::Finding finding, bool replayable = true);
+    void invalidateFootprintCache() { cachedAt_ = UINT64_MAX; }
     report::Finding fromIssue(const ModelIssue& issue) const;
     void checkStepBound();
     // Race detection: what the step about to run is (before it runs), and what it did (after).
@@ -118,6 +141,7 @@ private:
     mutable uint32_t cachedActor_ = UINT32_MAX;
     mutable uint64_t cachedAt_ = UINT64_MAX;
     std::vector<report::Finding> detected_;
+    std::vector<std::string> recorded_;   // this execution's replayable fingerprints, in order
 };
 
 }  // namespace checker

@@ -30,6 +30,10 @@ struct ExploreOptions {
     uint64_t seed = 0;                       // random / pct
     uint64_t runs = 1000;                    // random / pct
     int64_t preemptionBound = 2;             // bounded
+    // dpor: steps between two checkpoints of the current execution — unset: chosen from the
+    // size of the state (the default); 0: none, every backtrack replays from the initial state.
+    // Only speed depends on it, never the result.
+    std::optional<uint64_t> checkpointSpacing;
     // Set from another thread (e.g. a SIGINT handler) to stop exploration; the result is then
     // incomplete with stoppedBy "interrupt".
     const std::atomic<bool>* interrupt = nullptr;

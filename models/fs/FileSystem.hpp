@@ -152,6 +152,12 @@ public:
     const FsNode& node(uint32_t i) const { return nodes_[i]; }
     // "C:\Temp\file_1.txt" (case preserved); "C:\" for the root.
     std::string displayPath(const FsNode& node) const;
+    // About how many bytes a copy of this file system moves (checkpoint spacing).
+    size_t stateBytes() const
+    {
+        return nodeCount_ * sizeof(FsNode) + size_t(dataBytes_) + objectCount_ * sizeof(FileObject) +
+               nodeAt_.size() * sizeof(int32_t);
+    }
     // The canonical (case-folded) path of a live node: "C:\TEMP\FILE_1.TXT".
     const std::string& pathKey(const FsNode& node) const;
     // A name for a footprint location of the file system, for race reports.
