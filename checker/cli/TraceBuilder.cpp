@@ -1,7 +1,11 @@
 #include "checker/cli/TraceBuilder.hpp"
 
+#include "checker/exec/CallModel.hpp"
+
 #include <algorithm>
+#include <functional>
 #include <map>
+#include <set>
 #include <string>
 
 namespace checker::cli {
@@ -61,13 +65,35 @@ report::Trace traceOf(const ReplayResult& replayed, const report::Finding& findi
     return trace;
 }
 
+namespace {
+
+// Renders, of a long witness, only the steps traceOf() can show: the tail, and the steps that run
+// one of the finding's statements or touch one of its objects.
+std::function<bool(const ReplayProbe&)> shownSteps(const Program& program, const report::Finding& finding)
+{
+    size_t length = finding.witness.schedule.size();
+    if (length <= kShortWitness) return {};
+    std::set<int32_t> statements, objects;
+    for (size_t s = 0; s < program.statements.size(); ++s)
+        for (const report::Location& l : finding.locations)
+            if (!l.pointer.empty() && l.pointer == program.statements[s].pointer) statements.insert(int32_t(s));
+    for (uint32_t id = 0; id < program.objectCount; ++id)
+        if (std::find(finding.objects.begin(), finding.objects.end(), objectName(program, id)) != finding.objects.end())
+            objects.insert(int32_t(id));
+    return [length, statements, objects](const ReplayProbe& p) {
+        return p.index + kTailSteps > length || statements.count(p.stmt) || objects.count(p.object);
+    };
+}
+
+}  // namespace
+
 void attachTraces(const Program& program, const ExploreOptions& options, std::vector<report::Finding>& findings)
 {
     ExploreOptions replayOptions;
     replayOptions.maxSteps = options.maxSteps;
     for (size_t i = 0; i < findings.size() && i < kMaxTracedFindings; ++i) {
         report::Finding& finding = findings[i];
-        const ReplayResult replayed = replay(program, finding.witness, replayOptions);
+        const ReplayResult replayed = replay(program, finding.witness, replayOptions, shownSteps(program, finding));
         if (!replayed.scheduleValid) continue;
         finding.trace = traceOf(replayed, finding, program);
     }

@@ -46,7 +46,8 @@ ExploreResult explore(const Program& program, const ExploreOptions& options,
     throw InputError("unknown strategy");
 }
 
-ReplayResult replay(const Program& program, const report::Witness& witness, const ExploreOptions& options)
+ReplayResult replay(const Program& program, const report::Witness& witness, const ExploreOptions& options,
+                    const std::function<bool(const ReplayProbe&)>& describe)
 {
     checkSupported(program);
     FindingCollector findings;
@@ -67,16 +68,27 @@ ReplayResult replay(const Program& program, const report::Witness& witness, cons
         ReplayStep step;
         step.index = result.steps.size() + 1;
         uint32_t thread = runner.threadOf(actor);
-        step.thread = runner.world().threads[thread].name;
         const PreparedOp& op = runner.world().threads[thread].pending;
+        bool named = !entry.apc && op.kind == PendingKind::Call && op.call && op.call->object.decl >= 0;
+        if (describe) {
+            ReplayProbe probe{step.index, entry.apc || op.kind == PendingKind::Exit ? -1 : op.stmt,
+                              named ? int32_t(op.object) : -1};
+            bool wanted = describe(probe);
+            runner.setDescribeSteps(wanted);
+            if (!wanted) {
+                runner.step(actor);
+                result.steps.push_back(std::move(step));
+                continue;
+            }
+        }
+        step.thread = runner.world().threads[thread].name;
         report::Location loc = statementLocation(program, step.thread, op.stmt);
         step.statement = entry.apc ? "deliver APC " + program.apcs[entry.index].name
                        : op.kind == PendingKind::Exit ? "exit" : loc.text;
         step.pointer = loc.pointer;
         step.line = loc.line;
         std::vector<uint32_t> touched;
-        if (!entry.apc && op.kind == PendingKind::Call && op.call && op.call->object.decl >= 0)
-            touched.push_back(op.object);
+        if (named) touched.push_back(op.object);
         step.result = runner.step(actor).result;
         for (uint32_t id : touched) {
             step.objectStates.push_back(describeObject(runner.world(), id));

@@ -88,8 +88,18 @@ struct ReplayResult {
     std::string finalState;                    // summary of the final globals, when every thread ended
 };
 
-// Re-executes `witness` from the initial state, step by step.
+// What replay() knows of a step before running it, for a caller that describes only some.
+struct ReplayProbe {
+    uint64_t index = 0;       // 1-based
+    int32_t stmt = -1;        // the statement it runs (-1: an APC delivery, a thread's exit)
+    int32_t object = -1;      // the kernel object its call names, -1 if none
+};
+
+// Re-executes `witness` from the initial state, step by step. With `describe`, a step it
+// refuses is run without being rendered: its ReplayStep has only its index (rendering every
+// step of a 100,000-step witness costs more than running it).
 ReplayResult replay(const Program& program, const report::Witness& witness,
-                    const ExploreOptions& options);
+                    const ExploreOptions& options,
+                    const std::function<bool(const ReplayProbe&)>& describe = {});
 
 }  // namespace checker
