@@ -109,7 +109,11 @@ void EventLog::record(const Touch& t, uint32_t depth)
     touchPrevExclusive_.push_back(-1);
     uint32_t lane = events_.size() > depth ? events_[depth].lane : pendingLane_;
     for (int32_t& entry : loc.shared) {
-        if (events_[touchDepth_[size_t(entry)]].lane != lane) continue;
+        // An entry may be an earlier touch of this same event (a footprint can touch a location
+        // twice), whose event is not in events_ yet.
+        uint32_t entryDepth = touchDepth_[size_t(entry)];
+        uint32_t entryLane = entryDepth < events_.size() ? events_[entryDepth].lane : pendingLane_;
+        if (entryLane != lane) continue;
         touchReplaced_.push_back(entry);
         entry = index;
         return;
