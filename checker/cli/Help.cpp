@@ -70,7 +70,8 @@ a *.json file whose top level has a "scenario" name (a string); other JSON files
 benchmark suites, baselines) and folders named `out` or starting with '.' are skipped. Prints one
 line per scenario, `PASS name (N executions)` or `FAIL name: mismatches`, then
 `N passed, N failed`. Exit 0 when every scenario passed, 1 when one failed, 2 when one is not a
-valid scenario.
+valid scenario. With --jobs N, N scenarios run at a time (each explored on one thread); the
+output is the same for any N.
 
 options:
   --junit FILE            also write a JUnit XML file, one testcase per scenario

@@ -12,10 +12,15 @@
 
 #include <algorithm>
 #include <chrono>
+#include <condition_variable>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
+#include <mutex>
+#include <optional>
 #include <sstream>
+#include <thread>
 
 namespace checker::cli {
 
@@ -122,6 +127,51 @@ report::Baseline readBaseline(const std::string& path)
     return report::parseBaseline(text.str(), path);
 }
 
+// Runs every file's scenario on up to `jobs` worker threads — each exploration is
+// single-threaded, so a gate over many scenarios uses the cores this way — and hands the results
+// to `done` in file order, each as soon as it and every one before it have finished. After an
+// interrupt no new scenario starts.
+void runAll(const std::vector<std::string>& files, unsigned jobs,
+            const std::function<ScenarioResult(const std::string&)>& run,
+            const std::function<void(ScenarioResult&)>& done)
+{
+    std::vector<std::optional<ScenarioResult>> results(files.size());
+    std::mutex mutex;
+    std::condition_variable finished;
+    size_t next = 0;        // the next file to start
+    bool stopped = false;   // interrupted: files from `next` on never start
+    auto worker = [&] {
+        std::unique_lock<std::mutex> lock(mutex);
+        while (next < files.size() && !stopped) {
+            if (interrupted()) {
+                stopped = true;
+                break;
+            }
+            size_t i = next++;
+            lock.unlock();
+            ScenarioResult result = run(files[i]);
+            lock.lock();
+            results[i] = std::move(result);
+            finished.notify_all();
+        }
+        finished.notify_all();
+    };
+    std::vector<std::thread> workers;
+    unsigned count = std::max(1u, std::min(jobs, unsigned(files.size())));
+    for (unsigned j = 0; j < count; ++j) workers.emplace_back(worker);
+    std::unique_lock<std::mutex> lock(mutex);
+    for (size_t i = 0; i < files.size(); ++i) {
+        finished.wait(lock, [&] { return results[i].has_value() || (stopped && i >= next); });
+        if (!results[i]) break;
+        ScenarioResult result = std::move(*results[i]);
+        lock.unlock();
+        done(result);
+        lock.lock();
+    }
+    lock.unlock();
+    for (std::thread& w : workers) w.join();
+}
+
 }  // namespace
 
 ExitCode testCommand(const TestArgs& args)
@@ -135,15 +185,20 @@ ExitCode testCommand(const TestArgs& args)
     std::vector<report::TestCaseResult> cases;
     ExitCode worst = ExitCode::Clean;
     size_t passed = 0;
-    for (const std::string& file : files) {
-        if (interrupted()) break;
-        ScenarioResult result = runScenario(file, args.explore, baseline ? &*baseline : nullptr, bool(args.writeBaseline));
+    // Each scenario's exploration runs on one thread, whatever --jobs says: the jobs run
+    // scenarios side by side, and the output is the same for any number of them.
+    ExploreArgs explore = args.explore;
+    explore.jobs = 1;
+    auto run = [&](const std::string& file) {
+        return runScenario(file, explore, baseline ? &*baseline : nullptr, bool(args.writeBaseline));
+    };
+    runAll(files, args.explore.jobs, run, [&](ScenarioResult& result) {
         accepted.insert(accepted.end(), result.findings.begin(), result.findings.end());
         printResult(result);
         passed += result.testCase.passed ? 1 : 0;
         worst = std::max(worst, result.severity);
         cases.push_back(std::move(result.testCase));
-    }
+    });
     const size_t failed = cases.size() - passed;
     std::cout << passed << " passed, " << failed << " failed\n" << std::flush;
     if (interrupted()) std::cerr << "checker test: interrupted; " << files.size() - cases.size() << " scenarios not run\n";

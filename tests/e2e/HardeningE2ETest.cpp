@@ -117,6 +117,7 @@ class HardeningE2ETest : public CppUnit::TestFixture {
     CPPUNIT_TEST(scenarioNameCannotLeaveTheOutputArea);
     CPPUNIT_TEST(renderPassesFileNamesWithoutAShell);
     CPPUNIT_TEST(reportsAreByteIdenticalAcrossRunsAndJobs);
+    CPPUNIT_TEST(testCommandPrintsTheSameWithAnyJobs);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -379,6 +380,31 @@ public:
                     CPPUNIT_ASSERT_EQUAL_MESSAGE(scenario[0] + " --jobs " + jobs + ": " + name, text, files[name]);
             }
         }
+    }
+    // `checker test --jobs N` runs N scenarios at a time: same lines, same order, same JUnit
+    // (timing aside) as one at a time, including a failing scenario and an invalid one.
+    void testCommandPrintsTheSameWithAnyJobs()
+    {
+        TempDir dir;
+        fs::create_directories(dir / "gate");
+        for (const char* name : {"abba_fast_mutex.json", "lost_update.json", "bad_index.json", "apc_interleaving.json"})
+            fs::copy_file(fs::path("scenarios/demos") / name, dir.path() / "gate" / name);
+        std::ofstream(dir.path() / "gate" / "b_broken.json") << R"({"scenario": "broken", "threads": 3})";
+        std::ofstream(dir.path() / "gate" / "c_unexpected.json")
+            << R"({"scenario": "unexpected", "globals": {"x": 0}, "threads": [)"
+               R"({"name": "A", "body": [{"store": "x", "value": 1}]}, {"name": "B", "body": [{"store": "x", "value": 2}]}]})";
+        std::string first;
+        for (const std::string jobs : {"1", "3", "8"}) {
+            const e2e::Result r = runChecker({"test", dir / "gate", "--quiet", "--jobs", jobs, "--junit", dir / ("junit" + jobs + ".xml")});
+            CPPUNIT_ASSERT_EQUAL_MESSAGE(r.out + r.err, 2, r.exitCode);   // the invalid scenario
+            CPPUNIT_ASSERT(r.out.find("FAIL unexpected") != std::string::npos);
+            CPPUNIT_ASSERT(r.out.find("4 passed, 2 failed") != std::string::npos);
+            if (first.empty()) first = r.out;
+            CPPUNIT_ASSERT_EQUAL_MESSAGE("--jobs " + jobs, first, r.out);
+        }
+        static const std::regex kTime("time=\"[0-9.e+-]+\"");
+        const std::string junit1 = std::regex_replace(slurp(dir / "junit1.xml"), kTime, "time=\"T\"");
+        CPPUNIT_ASSERT_EQUAL(junit1, std::regex_replace(slurp(dir / "junit8.xml"), kTime, "time=\"T\""));
     }
 };
 
