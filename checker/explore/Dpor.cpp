@@ -17,7 +17,7 @@ double secondsSince(std::chrono::steady_clock::time_point t)
 
 DporExplorer::DporExplorer(const Program& program, const ExploreOptions& options,
                            const std::function<void(const Progress&)>& onProgress)
-    : program_(program), options_(options), onProgress_(onProgress),
+    : options_(options), onProgress_(onProgress),
       runner_(program, options, findings_, outcomes_), memory_(options.maxMemoryMb)
 {
 }

@@ -51,7 +51,6 @@ private:
     bool budgetExhausted();
     void reportProgress(bool force);
 
-    const Program& program_;
     const ExploreOptions& options_;
     const std::function<void(const Progress&)>& onProgress_;
     FindingCollector findings_;

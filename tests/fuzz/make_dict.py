@@ -18,7 +18,7 @@ for extra in ["{", "}", "[", "]", ":", ",", "true", "false", "null", "//", "/*",
 def walk(value):
     if isinstance(value, dict):
         for key, item in value.items():
-            tokens.add('"%s"' % key)
+            tokens.add(json.dumps(key))
             walk(item)
     elif isinstance(value, list):
         for item in value:
@@ -37,7 +37,22 @@ for path in sys.argv[2:]:
     except (ValueError, UnicodeDecodeError):
         pass  # malformed on purpose, or with comments the crude filter above missed
 
-with open(sys.argv[1], "w", encoding="utf-8") as out:
+
+def dict_escape(token):
+    """A dictionary entry's text: printable ASCII as is (quote and backslash escaped), every other
+    byte of its UTF-8 as \\xNN, so that each entry is one line libFuzzer can parse."""
+    out = []
+    for byte in token.encode("utf-8"):
+        char = chr(byte)
+        if char in '\\"':
+            out.append("\\" + char)
+        elif 0x20 <= byte < 0x7F:
+            out.append(char)
+        else:
+            out.append("\\x%02X" % byte)
+    return "".join(out)
+
+
+with open(sys.argv[1], "w", encoding="ascii") as out:
     for i, token in enumerate(sorted(tokens)):
-        escaped = token.replace("\\", "\\\\").replace('"', '\\"')
-        out.write('t%d="%s"\n' % (i, escaped))
+        out.write('t%d="%s"\n' % (i, dict_escape(token)))
