@@ -18,8 +18,10 @@ double secondsSince(std::chrono::steady_clock::time_point t)
 DporExplorer::DporExplorer(const Program& program, const ExploreOptions& options,
                            const std::function<void(const Progress&)>& onProgress)
     : options_(options), onProgress_(onProgress),
-      runner_(program, options, findings_, outcomes_), memory_(options.maxMemoryMb)
+      runner_(program, options, findings_, outcomes_), probe_(program, options, probeFindings_, probeOutcomes_),
+      memory_(options.maxMemoryMb)
 {
+    probe_.setRecordFindings(false);
 }
 
 ExploreResult DporExplorer::run()
@@ -37,8 +39,8 @@ ExploreResult DporExplorer::run()
             stats_.blockedExecutions++;
         } else {
             processBlockedRaces();
-            postponeStop();
             account(runner_.finish());
+            postponeStop();
         }
         if (budgetExhausted() && hasPendingWork()) break;
         stopReason_.clear();
@@ -55,7 +57,7 @@ ExploreResult DporExplorer::run()
     result.findings = findings_.findings();
     if (auto divergence = outcomes_.divergence()) result.findings.push_back(std::move(*divergence));
     result.outcomes = outcomes_.outcomes();
-    result.interpreterSteps = runner_.stepsTaken();
+    result.interpreterSteps = runner_.stepsTaken() + probe_.stepsTaken();
     return result;
 }
 
@@ -174,18 +176,21 @@ void DporExplorer::processBlockedRaces()
 // A step that stopped the execution (a bug check) hides what the other actors would have done
 // after it: the explorer also tries each of them at that point, with the stopping step asleep
 // until something it depends on happens (e.g. the unload routine deleting a resource is tried
-// again once the owner has released it).
+// again once the owner has released it). "Each of them" means those able to run *before* the
+// stopping step, with their footprints there: the probe runner is put in that state (a step
+// that stopped may have woken a thread that could not run before it).
 void DporExplorer::postponeStop()
 {
     if (!runner_.stopped() || log_.size() == 0) return;
     uint32_t d = log_.size() - 1;
     uint32_t stopper = log_.event(d).actor;
-    for (uint32_t a : runner_.actors()) {
-        if (a == stopper || !runner_.enabled(a)) continue;
+    positionProbe(d);
+    for (uint32_t a : probe_.actors()) {
+        if (a == stopper || !probe_.enabled(a)) continue;
         SeqEvent e;
         e.actor = a;
-        e.lane = runner_.laneOf(a);
-        runner_.footprint(a, footprint_);
+        e.lane = probe_.laneOf(a);
+        probe_.footprint(a, footprint_);
         e.touches.assign(footprint_.touches.data(), footprint_.touches.data() + footprint_.touches.size());
         sequence_.clear();
         sequence_.push_back(std::move(e));
@@ -196,6 +201,23 @@ void DporExplorer::postponeStop()
                                    [&](uint32_t q) { return v.weakInitial(sleepEvents_[q], &position); });
         if (!covered) node.wut.insert(v);
     }
+}
+
+// Puts the probe runner at `depth` steps into the current execution: from the deepest
+// checkpoint at or above it, else from the initial state, replaying the steps between. Its
+// findings and outcomes go nowhere.
+void DporExplorer::positionProbe(uint32_t depth)
+{
+    size_t k = checkpointsInUse_;
+    while (k > 0 && checkpoints_[k - 1].depth > depth) --k;
+    uint32_t from = 0;
+    if (k > 0) {
+        probe_.restore(checkpoints_[k - 1], &runner_.schedule());
+        from = uint32_t(checkpoints_[k - 1].depth);
+    } else {
+        probe_.begin();
+    }
+    for (uint32_t i = from; i < depth; ++i) probe_.step(log_.event(i).actor);
 }
 
 // Finds the deepest node with sequences left to explore, restores the state there (re-running
@@ -225,7 +247,7 @@ bool DporExplorer::backtrack()
 void DporExplorer::checkpoint()
 {
     constexpr uint64_t kMinSpacing = 512;
-    constexpr size_t kBudgetBytes = size_t(32) << 20;
+    constexpr size_t kBudgetBytes = size_t(16) << 20;
     if (options_.checkpointSpacing == uint64_t(0) || runner_.stopped()) return;
     uint64_t depth = runner_.depth();
     uint64_t last = checkpointsInUse_ ? checkpoints_[checkpointsInUse_ - 1].depth : 0;

@@ -45,6 +45,7 @@ private:
     void processRaces(const std::vector<uint32_t>& races, uint32_t end, const SeqEvent& last);
     void processBlockedRaces();
     void postponeStop();
+    void positionProbe(uint32_t depth);
     SeqEvent eventAt(uint32_t depth) const;
     void account(ExecutionRunner::End end);
     bool interrupted();
@@ -56,6 +57,10 @@ private:
     FindingCollector findings_;
     OutcomeTracker outcomes_;
     ExecutionRunner runner_;
+    // Looks at states of the current execution other than the runner's (see postponeStop).
+    FindingCollector probeFindings_;
+    OutcomeTracker probeOutcomes_;
+    ExecutionRunner probe_;
     EventLog log_;
     std::vector<SeqEvent> sleepEvents_;  // a stack in depth order: entries past the deepest
                                          // node's sleepEnd belong to no node

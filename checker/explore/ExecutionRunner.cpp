@@ -62,8 +62,12 @@ void ExecutionRunner::save(Checkpoint& into) const
     into.cycleFound = cycleFound_;
 }
 
-void ExecutionRunner::restore(const Checkpoint& from)
+void ExecutionRunner::restore(const Checkpoint& from, const std::vector<report::ScheduleEntry>* schedule)
 {
+    if (schedule) {
+        CHECKER_INVARIANT(from.depth <= schedule->size());
+        schedule_.assign(schedule->begin(), schedule->begin() + std::ptrdiff_t(from.depth));
+    }
     CHECKER_INVARIANT(from.depth <= schedule_.size());
     schedule_.resize(from.depth);
     invalidateFootprintCache();
@@ -194,7 +198,7 @@ report::Finding ExecutionRunner::fromIssue(const ModelIssue& issue) const
 
 void ExecutionRunner::record(report::Finding finding, bool replayable)
 {
-    if (findings_.seenInExecution(finding.fingerprint)) return;
+    if (!recordFindings_ || findings_.seenInExecution(finding.fingerprint)) return;
     if (replayable) recorded_.push_back(finding.fingerprint);
     if (findings_.known(finding.fingerprint)) {
         findings_.recount(finding.fingerprint);   // the witness stays the first execution's

@@ -88,8 +88,9 @@ public:
         bool stopped = false, discarded = false, cycleFound = false;
     };
     void save(Checkpoint& into) const;
-    // Starts a new execution at `from`, which must be a prefix of the current schedule.
-    void restore(const Checkpoint& from);
+    // Starts a new execution at `from`, which must be a prefix of the current schedule, or of
+    // `schedule` when given (another runner's execution).
+    void restore(const Checkpoint& from, const std::vector<report::ScheduleEntry>* schedule = nullptr);
     // About how many bytes save() copies now.
     size_t stateBytes() const;
 
@@ -101,6 +102,8 @@ public:
     const Interpreter& interpreter() const { return interp_; }
     // Replay wants the models to render their results.
     void setDescribeSteps(bool on) { effects_.wantText = on; }
+    // A runner that only looks at states (DPOR's probe) records no findings.
+    void setRecordFindings(bool on) { recordFindings_ = on; }
 
 private:
     void absorb(const StepEffects& effects);
@@ -142,6 +145,7 @@ private:
     mutable uint64_t cachedAt_ = UINT64_MAX;
     std::vector<report::Finding> detected_;
     std::vector<std::string> recorded_;   // this execution's replayable fingerprints, in order
+    bool recordFindings_ = true;
 };
 
 }  // namespace checker

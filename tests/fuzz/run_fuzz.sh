@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs the scenario fuzzer for a fixed time:  tests/fuzz/run_fuzz.sh BUILD_DIR SECONDS
-# The seed corpus is made now from the bundled scenarios (scenarios/**/*.json) and the malformed
-# corpus (tests/data/invalid/*.json), and a dictionary from their keys and strings; inputs the fuzzer finds go to BUILD_DIR/fuzz/corpus, which
-# a later run continues from, crashes to BUILD_DIR/fuzz/artifacts. Exit status 0 iff no crash,
+# The seed corpus is made now from the bundled scenarios (scenarios/**/*.json), the inputs that
+# once found a bug (tests/fuzz/regressions/*.json) and the malformed corpus
+# (tests/data/invalid/*.json), and a dictionary from their keys and strings; inputs the fuzzer
+# finds go to BUILD_DIR/fuzz/corpus, which a later run continues from, crashes to
+# BUILD_DIR/fuzz/artifacts. Exit status 0 iff no crash,
 # timeout, leak or out-of-memory was found.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -18,7 +20,7 @@ n=0
 while IFS= read -r -d '' f; do
   n=$((n + 1))
   cp "$f" "$work/seeds/$n-$(basename "$f")"
-done < <(find scenarios tests/data/invalid -name '*.json' -print0 | sort -z)
+done < <(find scenarios tests/data/invalid tests/fuzz/regressions -name '*.json' -print0 | sort -z)
 python3 tests/fuzz/make_dict.py "$work/scenario.dict" "$work"/seeds/*.json
 echo "run_fuzz.sh: $n seed files, $(wc -l < "$work/scenario.dict") dictionary entries, running for $seconds s" >&2
 
