@@ -47,15 +47,16 @@ report::Trace traceOf(const ReplayResult& replayed, const report::Finding& findi
 
     report::Trace trace;
     const std::vector<ReplayStep>& steps = replayed.steps;
-    trace.witnessSteps = steps.size();
+    const uint64_t length = replayed.stepsRun;
+    trace.witnessSteps = length;
     std::vector<size_t> shown;
     for (size_t i = 0; i < steps.size(); ++i)
-        if (steps.size() <= kShortWitness || i + kTailSteps >= steps.size() || relevant(steps[i], finding))
+        if (length <= kShortWitness || steps[i].index + kTailSteps > length || relevant(steps[i], finding))
             shown.push_back(i);
     if (shown.size() > kMaxTraceSteps) shown.erase(shown.begin(), shown.end() - kMaxTraceSteps);
     for (const size_t i : shown) trace.steps.push_back(traceStep(steps[i], labels));
 
-    uint64_t next = steps.size() + 1;
+    uint64_t next = length + 1;
     for (const ReplayStep& step : replayed.blockedSteps) {
         report::TraceStep blocked = traceStep(step, labels);
         blocked.index = next++;

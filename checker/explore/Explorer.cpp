@@ -60,13 +60,13 @@ ReplayResult replay(const Program& program, const report::Witness& witness, cons
         uint32_t actor = ExecutionRunner::actorOf(entry);
         if (runner.stopped() || !runner.enabled(actor)) {
             result.scheduleValid = false;
-            result.problem = "step " + std::to_string(result.steps.size() + 1) + " names " +
+            result.problem = "step " + std::to_string(result.stepsRun + 1) + " names " +
                              (entry.apc ? "APC " : "thread ") + std::to_string(entry.index) +
                              ", which cannot take a step there";
             break;
         }
         ReplayStep step;
-        step.index = result.steps.size() + 1;
+        step.index = ++result.stepsRun;
         uint32_t thread = runner.threadOf(actor);
         const PreparedOp& op = runner.world().threads[thread].pending;
         bool named = !entry.apc && op.kind == PendingKind::Call && op.call && op.call->object.decl >= 0;
@@ -77,7 +77,6 @@ ReplayResult replay(const Program& program, const report::Witness& witness, cons
             runner.setDescribeSteps(wanted);
             if (!wanted) {
                 runner.step(actor);
-                result.steps.push_back(std::move(step));
                 continue;
             }
         }

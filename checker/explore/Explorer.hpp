@@ -81,6 +81,7 @@ struct ReplayResult {
     bool scheduleValid = true;           // false: an entry named a thread that could not step
     std::string problem;                 // why the schedule did not replay, if it did not
     std::vector<ReplayStep> steps;
+    uint64_t stepsRun = 0;               // steps of the witness that ran
     std::vector<report::Finding> findings;     // findings raised during the replayed execution
     std::vector<std::string> blockedThreads;   // at the end: "T2 waits for M[1] (owner T1; other waiters: -)"
     // The same threads as steps (index 0): where each waits, result = its blockedThreads entry.
@@ -96,8 +97,9 @@ struct ReplayProbe {
 };
 
 // Re-executes `witness` from the initial state, step by step. With `describe`, a step it
-// refuses is run without being rendered: its ReplayStep has only its index (rendering every
-// step of a 100,000-step witness costs more than running it).
+// refuses is run without being rendered and gets no ReplayStep (rendering and keeping every step
+// of a 100,000-step witness costs more than running it): `steps` then holds the described ones,
+// by increasing index, and `stepsRun` counts them all.
 ReplayResult replay(const Program& program, const report::Witness& witness,
                     const ExploreOptions& options,
                     const std::function<bool(const ReplayProbe&)>& describe = {});
