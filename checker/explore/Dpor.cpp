@@ -42,6 +42,7 @@ ExploreResult DporExplorer::run()
             account(runner_.finish());
             postponeStop();
         }
+        lastStopped_ = outcome == Outcome::Ended && runner_.stopped();
         if (budgetExhausted() && hasPendingWork()) break;
         stopReason_.clear();
         if (!backtrack()) break;
@@ -75,6 +76,7 @@ DporExplorer::Outcome DporExplorer::forward()
             CHECKER_INVARIANT(runner_.enabled(uint32_t(actor)));
         } else {
             actor = chooseFree(nodes_[depth]);
+            if (actor < 0) actor = postponedStop(nodes_[depth]);
             if (actor < 0) return runner_.anyEnabled() ? Outcome::SleepBlocked : Outcome::Ended;
         }
         runner_.footprint(uint32_t(actor), footprint_);
@@ -117,6 +119,16 @@ int32_t DporExplorer::chooseFree(const Node& node)
                                   [&](uint32_t q) { return sleepEvents_[q].actor == a; });
         if (!asleep) return int32_t(a);
     }
+    return -1;
+}
+
+// When every actor that can run is asleep: one whose step stopped the execution where it went
+// to sleep, run now, at the end (-1 if none). Its trace with everything else done before it was
+// not explored: the stop cut it short.
+int32_t DporExplorer::postponedStop(const Node& node)
+{
+    for (uint32_t q : node.sleep)
+        if (sleepEvents_[q].stopped && runner_.enabled(sleepEvents_[q].actor)) return int32_t(sleepEvents_[q].actor);
     return -1;
 }
 
@@ -230,6 +242,7 @@ bool DporExplorer::backtrack()
         sleepEvents_.resize(node.sleepEnd);  // the entries of the deeper nodes dropped below
         node.sleep.push_back(uint32_t(sleepEvents_.size()));
         sleepEvents_.push_back(eventAt(d));
+        sleepEvents_.back().stopped = lastStopped_ && d + 1 == log_.size();
         node.sleepEnd = uint32_t(sleepEvents_.size());
         restoreTo(d);
         log_.truncate(d);

@@ -42,6 +42,7 @@ private:
     void restoreTo(uint32_t depth);
     bool hasPendingWork() const;
     int32_t chooseFree(const Node& node);
+    int32_t postponedStop(const Node& node);
     void processRaces(const std::vector<uint32_t>& races, uint32_t end, const SeqEvent& last);
     void processBlockedRaces();
     void postponeStop();
@@ -79,6 +80,7 @@ private:
     // above its depth and replays only the steps after it.
     std::vector<ExecutionRunner::Checkpoint> checkpoints_;
     size_t checkpointsInUse_ = 0;
+    bool lastStopped_ = false;   // the last execution ended with a stopping step
 };
 
 }  // namespace checker

@@ -21,6 +21,9 @@ struct SeqEvent {
     int32_t createsLane = -1;
     InlineVector<Touch, 3> touches;
     InlineVector<uint32_t, 2> wakes;  // lanes whose wait this event ended
+    // In a sleep set: the step stopped the execution where it was explored (a bug check), so
+    // the traces that go on after it were not explored; asleep, it is postponed, not excluded.
+    bool stopped = false;
 };
 
 // Whether two events (of any lanes) are dependent: same lane (program order), one creates or
