@@ -40,11 +40,24 @@ const WakeupSequence::ActorEvents* WakeupSequence::eventsOf(uint32_t actor) cons
     return nullptr;
 }
 
+size_t WakeupSequence::firstOf(uint32_t actor) const
+{
+    // Most sequences are a few events long: a scan costs less than building the index.
+    if (events_.size() <= kScanLimit) {
+        for (size_t i = first_; i < events_.size(); ++i)
+            if (!removed_[i] && events_[i].actor == actor) return i;
+        return SIZE_MAX;
+    }
+    const ActorEvents* a = eventsOf(actor);
+    return a ? a->positions[a->next] : SIZE_MAX;
+}
+
 bool WakeupSequence::weakInitial(const SeqEvent& p, size_t* position) const
 {
-    if (const ActorEvents* a = eventsOf(p.actor)) {
-        *position = a->positions[a->next];
-        return !blocked(*position);
+    size_t first = firstOf(p.actor);
+    if (first != SIZE_MAX) {
+        *position = first;
+        return !blocked(first);
     }
     for (size_t i = first_; i < events_.size(); ++i)
         if (!removed_[i] && seqDependent(p, events_[i])) return false;

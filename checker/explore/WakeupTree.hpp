@@ -78,7 +78,10 @@ private:
         std::vector<uint32_t> positions;
         std::size_t next = 0;   // first entry of `positions` not removed
     };
+    static constexpr std::size_t kScanLimit = 32;
     bool blocked(std::size_t i) const;
+    // The position of actor's first event not removed, SIZE_MAX if none.
+    std::size_t firstOf(uint32_t actor) const;
     const ActorEvents* eventsOf(uint32_t actor) const;
 
     std::vector<SeqEvent>& events_;
