@@ -84,57 +84,60 @@ void WakeupTree::split(Node& node, std::size_t at)
     auto rest = std::make_unique<Node>();
     rest->chain.assign(std::make_move_iterator(node.chain.begin() + std::ptrdiff_t(at)),
                        std::make_move_iterator(node.chain.end()));
-    rest->children = std::move(node.children);
+    rest->firstChild = std::move(node.firstChild);
     node.chain.resize(at);
     node.chain.shrink_to_fit();  // the tail's share of a long chain moved out
-    node.children.clear();
-    node.children.push_back(std::move(rest));
+    node.firstChild = std::move(rest);
 }
 
 void WakeupTree::insert(WakeupSequence& v)
 {
-    std::vector<std::unique_ptr<Node>>* level = &roots_;
+    std::unique_ptr<Node>* level = &first_;   // the first branch of the level being searched
     for (bool descend = true; descend;) {
         Node* match = nullptr;
         size_t position = SIZE_MAX;
-        for (auto& child : *level) {
-            if (v.weakInitial(child->chain[child->start], &position)) {
-                match = child.get();
+        std::unique_ptr<Node>* slot = level;
+        for (; *slot; slot = &(*slot)->next) {
+            if (v.weakInitial((*slot)->chain[(*slot)->start], &position)) {
+                match = slot->get();
                 break;
             }
         }
-        if (!match) break;
+        if (!match) {
+            level = slot;   // the end of the level: the new branch goes there, rightmost
+            break;
+        }
         for (size_t k = match->start;; ++k) {
             bool last = k + 1 == match->chain.size();
-            if (last && match->children.empty()) return;  // a leaf: this trace is already scheduled
+            if (last && !match->firstChild) return;  // a leaf: this trace is already scheduled
             if (position != SIZE_MAX) v.remove(position);
             if (v.empty()) return;
             if (last) {
-                level = &match->children;
+                level = &match->firstChild;
                 break;
             }
             if (!v.weakInitial(match->chain[k + 1], &position)) {
                 split(*match, k + 1);
-                level = &match->children;
+                level = &match->firstChild;
                 descend = false;
                 break;
             }
         }
     }
+    while (*level) level = &(*level)->next;
     auto node = std::make_unique<Node>();
     node->chain.reserve(v.size());
     v.takeRemaining([&node](SeqEvent&& e) { node->chain.push_back(std::move(e)); });
-    level->push_back(std::move(node));
+    *level = std::move(node);
 }
 
 SeqEvent WakeupTree::takeLeftmost(WakeupTree& subtree)
 {
-    std::unique_ptr<Node> first = std::move(roots_.front());
-    roots_.erase(roots_.begin());
+    std::unique_ptr<Node> first = std::move(first_);
+    first_ = std::move(first->next);
     SeqEvent event = std::move(first->chain[first->start++]);
-    subtree.roots_.clear();
     if (first->start == first->chain.size()) {
-        subtree.roots_ = std::move(first->children);
+        subtree.first_ = std::move(first->firstChild);
         return event;
     }
     // Give back the memory of a long chain's explored half now and then (amortized O(1)).
@@ -143,7 +146,7 @@ SeqEvent WakeupTree::takeLeftmost(WakeupTree& subtree)
         first->chain.shrink_to_fit();
         first->start = 0;
     }
-    subtree.roots_.push_back(std::move(first));
+    subtree.first_ = std::move(first);
     return event;
 }
 

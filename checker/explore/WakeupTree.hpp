@@ -98,7 +98,7 @@ bool isWeakInitial(const SeqEvent& p, const std::vector<SeqEvent>& v, size_t* po
 
 class WakeupTree {
 public:
-    bool empty() const { return roots_.empty(); }
+    bool empty() const { return !first_; }
 
     // Inserts the sequence unless an equivalent start is already present (see above). The
     // sequence is consumed.
@@ -116,14 +116,33 @@ public:
 private:
     // A path of the tree in which each event is the only child of the one before, stored as one
     // vector (a race's reversing sequence may hold a whole 100k-step execution), then the branches
-    // below its last event.
+    // below its last event. Branches are lists (first child, next sibling): a tree is one pointer,
+    // and following the leftmost path hands nodes over without allocating.
     struct Node {
         std::vector<SeqEvent> chain;  // chain[start..] are the path's events (never empty)
         std::size_t start = 0;
-        std::vector<std::unique_ptr<Node>> children;
+        std::unique_ptr<Node> firstChild;
+        std::unique_ptr<Node> next;   // the next sibling, to the right
+
+        Node() = default;
+        Node(const Node&) = delete;
+        Node& operator=(const Node&) = delete;
+        // Iterative: a node may have many siblings and descendants, too many to recurse through.
+        ~Node()
+        {
+            std::vector<std::unique_ptr<Node>> pending;
+            if (next) pending.push_back(std::move(next));
+            if (firstChild) pending.push_back(std::move(firstChild));
+            while (!pending.empty()) {
+                std::unique_ptr<Node> n = std::move(pending.back());
+                pending.pop_back();
+                if (n->next) pending.push_back(std::move(n->next));
+                if (n->firstChild) pending.push_back(std::move(n->firstChild));
+            }
+        }
     };
     static void split(Node& node, std::size_t at);
-    std::vector<std::unique_ptr<Node>> roots_;
+    std::unique_ptr<Node> first_;     // the leftmost branch; null when the tree is empty
 };
 
 }  // namespace checker
