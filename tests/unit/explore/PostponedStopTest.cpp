@@ -1,7 +1,7 @@
-// A step that stops the execution (a bug check, a failed assertion) is postponed so the other
-// actors are tried first — only those that could run before it (found by the fuzzer: a pulse
-// that woke the waiter and then failed an assertion made DPOR schedule the waiter before the
-// pulse, where it was still waiting).
+// Steps DPOR schedules where they might not be able to run. A step that stops the execution (a
+// bug check, a failed assertion) is postponed so the other actors are tried first — only those
+// that could run before it (found by the fuzzer: a pulse that woke the waiter and then failed an
+// assertion made DPOR schedule the waiter before the pulse, where it was still waiting).
 
 #include "checker/explore/Explorer.hpp"
 #include "checker/scenario/ScenarioLoader.hpp"
@@ -31,6 +31,7 @@ class PostponedStopTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(stepThatWakesAThreadAndStops);
     CPPUNIT_TEST(postponedStopRunsLastInsteadOfBlocking);
     CPPUNIT_TEST(noBundledScenarioHasBlockedExecutions);
+    CPPUNIT_TEST(sequenceThroughAStepThatStaysDisabledIsDropped);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -80,6 +81,31 @@ public:
             }
         }
         CPPUNIT_ASSERT(checked > 50);
+    }
+    // An actor left unable to run at the end of an execution (the unload routine waiting for a
+    // thread instance nobody creates) races with the creation; the reversing sequence places its
+    // wait before the creation, where it cannot run either. Found by the fuzzer: DPOR followed
+    // that branch into a disabled step. It is dropped; the rest of the exploration goes on.
+    void sequenceThroughAStepThatStaysDisabledIsDropped()
+    {
+        const char* scenario = R"({
+          "scenario": "wait_for_a_thread_nobody_creates",
+          "objects": [{"name": "Stop", "type": "KEVENT", "event_type": "NotificationEvent"}],
+          "threads": [
+            {"name": "Starter", "body": [{"call": "PsCreateSystemThread", "start": "Worker"}]},
+            {"name": "Worker", "autostart": false, "body": [{"call": "KeWaitForSingleObject", "object": "Stop"}]}
+          ],
+          "unload": [
+            {"call": "KeSetEvent", "event": "Stop"},
+            {"call": "KeWaitForSingleObject", "thread": "Worker[1]"}
+          ]
+        })";
+        ExploreResult r = explore(loadScenarioText(scenario, "test.json", LoadOptions{}), ExploreOptions{});
+        CPPUNIT_ASSERT(r.stats.complete);
+        CPPUNIT_ASSERT(r.stats.executions >= 1);
+        bool deadlock = false;
+        for (const auto& f : r.findings) deadlock = deadlock || f.kind == report::FindingKind::Deadlock;
+        CPPUNIT_ASSERT(deadlock);   // the unload routine waits forever
     }
 };
 
