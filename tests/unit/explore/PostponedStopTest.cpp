@@ -7,6 +7,7 @@
 #include "checker/scenario/ScenarioLoader.hpp"
 
 #include <cppunit/extensions/HelperMacros.h>
+#include <nlohmann/json.hpp>
 
 #include <filesystem>
 #include <fstream>
@@ -72,6 +73,9 @@ public:
                 std::string path = std::string(folder) + "/" + entry.path().filename().string();
                 std::ifstream in(entry.path());
                 std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+                // Scenario files only (a folder may hold a bench suite): "scenario" at the top.
+                const nlohmann::json top = nlohmann::json::parse(text, nullptr, false, true);
+                if (!top.is_object() || !top.contains("scenario") || !top["scenario"].is_string()) continue;
                 std::vector<std::pair<std::string, int64_t>> params;
                 if (text.find("\"WRITES\"") != std::string::npos) params = {{"N", 3}, {"WRITES", 2}};
                 ExploreResult r = exploreBundled(path, params);
