@@ -262,8 +262,6 @@ bool DporExplorer::backtrack()
 // full, every other one goes (so memory grows with the logarithm of the depth, not the depth).
 void DporExplorer::checkpoint()
 {
-    constexpr uint64_t kMinSpacing = 512;
-    constexpr size_t kBudgetBytes = size_t(16) << 20;
     if (options_.checkpointSpacing == uint64_t(0) || runner_.stopped()) return;
     uint64_t depth = runner_.depth();
     uint64_t last = checkpointsInUse_ ? checkpoints_[checkpointsInUse_ - 1].depth : 0;
@@ -273,6 +271,14 @@ void DporExplorer::checkpoint()
     if (depth < last + spacing) return;
     size_t bytes = runner_.stateBytes();
     if (!options_.checkpointSpacing && depth < last + bytes / 200) return;
+    saveCheckpoint(bytes);
+}
+
+// Saves the runner's state as the deepest checkpoint: at most 16, no more than fit in 16 MiB
+// (`bytes` each); when full, every other one goes first.
+void DporExplorer::saveCheckpoint(size_t bytes)
+{
+    constexpr size_t kBudgetBytes = size_t(16) << 20;
     size_t maxCheckpoints = std::clamp<size_t>(kBudgetBytes / std::max<size_t>(bytes, 1), 2, 16);
     if (checkpointsInUse_ >= maxCheckpoints) {
         size_t kept = 0;
@@ -296,6 +302,10 @@ void DporExplorer::restoreTo(uint32_t depth)
         runner_.begin();
     }
     for (uint32_t k = from; k < depth; ++k) runner_.step(log_.event(k).actor);
+    // Backtracking comes back to the same node for its other branches: after a long replay,
+    // keep the state there.
+    if (!options_.checkpointSpacing && depth - from >= kMinSpacing && !runner_.stopped())
+        saveCheckpoint(runner_.stateBytes());
 }
 
 bool DporExplorer::hasPendingWork() const

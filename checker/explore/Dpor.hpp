@@ -39,6 +39,8 @@ private:
     Outcome forward();
     bool backtrack();
     void checkpoint();
+    void saveCheckpoint(size_t bytes);
+    static constexpr uint64_t kMinSpacing = 512;   // steps between two checkpoints, at least
     void restoreTo(uint32_t depth);
     bool hasPendingWork() const;
     int32_t chooseFree(const Node& node);

@@ -34,15 +34,14 @@ uint32_t FsIds::dense(std::vector<std::vector<uint32_t>>& rows, size_t row, uint
 
 const FsIds::Parsed& FsIds::parse(std::string_view raw)
 {
-    for (CacheEntry& e : cache_)
-        if (e.valid && e.raw == raw) return e.parsed;
-    CacheEntry& e = cache_[cacheNext_];
-    cacheNext_ = (cacheNext_ + 1) % 2;
-    e.valid = true;
-    e.raw.assign(raw);
-    parseNtPath(raw, e.parsed.path);
-    e.parsed.id = e.parsed.path.status == 0 ? pathId(e.parsed.path.key, e.parsed.path.display) : kNoPath;
-    return e.parsed;
+    if (auto found = parsed_.find(raw); found != parsed_.end()) return found->second;
+    Parsed* slot = &overflow_[overflowNext_];
+    if (parsed_.size() < kParsedCacheSize) slot = &parsed_[std::string(raw)];
+    else overflowNext_ ^= 1;
+    Parsed& e = *slot;
+    parseNtPath(raw, e.path);
+    e.id = e.path.status == 0 ? pathId(e.path.key, e.path.display) : kNoPath;
+    return e;
 }
 
 }  // namespace checker::fs

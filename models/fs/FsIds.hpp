@@ -45,9 +45,11 @@ public:
     // The file-object location index of the seq-th handle opened by thread `opener`.
     uint32_t fileObjectId(uint32_t opener, uint32_t seq) { return dense(objects_, opener, seq, objectCount_); }
 
-    // `raw` parsed (NtPath.hpp) with the path id of its key when it parsed. A small cache: a call's
-    // footprint and its execution parse the same name one after the other. The reference stays
-    // valid until the next call with another name.
+    // `raw` parsed (NtPath.hpp) with the path id of its key when it parsed. Remembered per raw
+    // name: a call's footprint and its execution parse the same name, and every execution the
+    // same names again (a lookup by the raw name costs less than parsing and case-folding it).
+    // The reference stays valid for good, or past kParsedCacheSize names (no longer remembered)
+    // until the second call after it.
     struct Parsed {
         ParsedPath path;
         uint32_t id = kNoPath;
@@ -64,19 +66,16 @@ private:
         using is_transparent = void;
         size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
     };
-    struct CacheEntry {
-        bool valid = false;
-        std::string raw;
-        Parsed parsed;
-    };
+    static constexpr size_t kParsedCacheSize = 1 << 16;
     static uint32_t dense(std::vector<std::vector<uint32_t>>& rows, size_t row, uint32_t k, uint32_t& next);
 
     std::vector<PathEntry> paths_;
     std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> byKey_;
     std::vector<std::vector<uint32_t>> files_, objects_;
     uint32_t fileCount_ = 0, objectCount_ = 0;
-    CacheEntry cache_[2];
-    uint32_t cacheNext_ = 0;
+    std::unordered_map<std::string, Parsed, Hash, std::equal_to<>> parsed_;
+    Parsed overflow_[2];
+    uint32_t overflowNext_ = 0;
 };
 
 }  // namespace checker::fs

@@ -8,6 +8,7 @@
 
 #include <cppunit/extensions/HelperMacros.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,7 +38,9 @@ std::string digest(const ExploreResult& r)
     return out;
 }
 
-ExploreResult exploreWith(const std::string& path, const Params& params, uint64_t spacing)
+// `spacing` unset: the default (spacing from the state's size, and a checkpoint wherever a
+// backtrack replayed a long way).
+ExploreResult exploreWith(const std::string& path, const Params& params, std::optional<uint64_t> spacing)
 {
     LoadOptions load;
     load.paramOverrides = params;
@@ -50,10 +53,10 @@ ExploreResult exploreWith(const std::string& path, const Params& params, uint64_
 void checkSame(const std::string& path, const Params& params = {})
 {
     std::string replayed = digest(exploreWith(path, params, 0));
-    for (uint64_t spacing : {1, 3}) {
+    for (std::optional<uint64_t> spacing : {std::optional<uint64_t>(1), std::optional<uint64_t>(3), std::optional<uint64_t>()}) {
         std::string restored = digest(exploreWith(path, params, spacing));
-        CPPUNIT_ASSERT_EQUAL_MESSAGE(path + " with a checkpoint every " + std::to_string(spacing) + " steps",
-                                     replayed, restored);
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(path + " with checkpoints every " + (spacing ? std::to_string(*spacing) : "default") +
+                                         " steps", replayed, restored);
     }
 }
 
@@ -66,6 +69,7 @@ class CheckpointTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(apcDeliveries);
     CPPUNIT_TEST(racesAndRuntimeErrors);
     CPPUNIT_TEST(benchmarks);
+    CPPUNIT_TEST(longExecutionsWithDefaultSpacing);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -103,6 +107,13 @@ public:
     {
         checkSame("scenarios/benchmarks/readers.json", {{"N", 5}});
         checkSame("scenarios/benchmarks/lastzero.json", {{"N", 4}});
+    }
+    // Executions over a thousand steps long: the default spacing takes checkpoints on the way
+    // and where backtracks replayed far, and restores them between stops and deadlocks.
+    void longExecutionsWithDefaultSpacing()
+    {
+        checkSame("scenarios/lock_order.json", {{"N", 10}, {"WRITES", 150}});
+        checkSame("scenarios/seeds/eresource_shared_reader.json", {{"N", 8}, {"WRITES", 150}});
     }
 };
 
