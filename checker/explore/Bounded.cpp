@@ -31,7 +31,6 @@ private:
 
     bool forward();
     bool backtrack();
-    void account(ExecutionRunner::End end);
     std::string budgetStop();
 
     const ExploreOptions& options_;
@@ -91,16 +90,6 @@ bool BoundedExplorer::backtrack()
     return true;
 }
 
-void BoundedExplorer::account(ExecutionRunner::End end)
-{
-    if (end == ExecutionRunner::End::Discarded) {
-        stats_.assumeDiscarded++;
-        return;
-    }
-    stats_.executions++;
-    stats_.steps += runner_.depth();
-    stats_.maxDepth = std::max<uint64_t>(stats_.maxDepth, runner_.depth());
-}
 
 std::string BoundedExplorer::budgetStop()
 {
@@ -118,7 +107,7 @@ ExploreResult BoundedExplorer::run(const std::function<void(const Progress&)>& o
     runner_.begin();
     for (;;) {
         if (!forward()) break;
-        account(runner_.finish());
+        runner_.account(runner_.finish(), stats_);
         if (onProgress && (stats_.executions & 63) == 0)
             onProgress(Progress{stats_.executions, stats_.steps, runner_.depth(), findings_.size(), 0});
         if (!(stopReason_ = budgetStop()).empty()) {

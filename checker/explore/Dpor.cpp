@@ -39,7 +39,7 @@ ExploreResult DporExplorer::run()
             stats_.blockedExecutions++;
         } else {
             processBlockedRaces();
-            account(runner_.finish());
+            runner_.account(runner_.finish(), stats_);
             postponeStop();
         }
         lastStopped_ = outcome == Outcome::Ended && runner_.stopped();
@@ -103,7 +103,7 @@ DporExplorer::Outcome DporExplorer::forward()
         if (fresh) checkpoint();
 
         if (options_.stopOnFirst && findings_.size() > 0) {
-            account(ExecutionRunner::End::Stopped);
+            runner_.account(ExecutionRunner::End::Stopped, stats_);
             stopReason_ = "first_finding";
             return Outcome::Interrupted;
         }
@@ -313,16 +313,6 @@ bool DporExplorer::hasPendingWork() const
     return std::any_of(nodes_.begin(), nodes_.end(), [](const Node& n) { return !n.wut.empty(); });
 }
 
-void DporExplorer::account(ExecutionRunner::End end)
-{
-    if (end == ExecutionRunner::End::Discarded) {
-        stats_.assumeDiscarded++;
-        return;
-    }
-    stats_.executions++;
-    stats_.steps += runner_.depth();
-    stats_.maxDepth = std::max<uint64_t>(stats_.maxDepth, runner_.depth());
-}
 
 bool DporExplorer::interrupted()
 {

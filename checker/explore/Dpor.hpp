@@ -50,7 +50,6 @@ private:
     void postponeStop();
     void positionProbe(uint32_t depth);
     SeqEvent eventAt(uint32_t depth) const;
-    void account(ExecutionRunner::End end);
     bool interrupted();
     bool budgetExhausted();
     void reportProgress(bool force);

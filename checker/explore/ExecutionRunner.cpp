@@ -250,6 +250,17 @@ ExecutionRunner::End ExecutionRunner::finish()
     return End::Complete;
 }
 
+void ExecutionRunner::account(End end, report::ExplorationStats& stats) const
+{
+    if (end == End::Discarded) {
+        stats.assumeDiscarded++;
+        return;
+    }
+    stats.executions++;
+    stats.steps += depth();
+    stats.maxDepth = std::max<uint64_t>(stats.maxDepth, depth());
+}
+
 // An APC's delivery is neither an access nor synchronization (its body's steps are the target
 // thread's own): it is observed with an empty footprint.
 void ExecutionRunner::prepareObservation(uint32_t actor)

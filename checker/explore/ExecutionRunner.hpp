@@ -74,6 +74,8 @@ public:
 
     // Ends the execution (call when stopped() or no actor is enabled) and classifies it.
     End finish();
+    // Adds the execution that ended as `end` to `stats` (one an `assume` discarded apart).
+    void account(End end, report::ExplorationStats& stats) const;
 
     // Everything the current execution has changed, as of `depth` steps: restoring it is the
     // same as starting a new execution and re-running those steps (the findings they showed are

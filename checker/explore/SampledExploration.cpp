@@ -57,13 +57,9 @@ ExploreResult runSampled(const Program& program, const ExploreOptions& options, 
             stoppedBy = "memory";
             break;
         }
-        if (runner.finish() == ExecutionRunner::End::Discarded) {
-            stats.assumeDiscarded++;
-            continue;
-        }
-        stats.executions++;
-        stats.steps += runner.depth();
-        stats.maxDepth = std::max<uint64_t>(stats.maxDepth, runner.depth());
+        ExecutionRunner::End end = runner.finish();
+        runner.account(end, stats);
+        if (end == ExecutionRunner::End::Discarded) continue;
         if (onProgress && (run & 63) == 0)
             onProgress(Progress{stats.executions, stats.steps, runner.depth(), findings.size(), elapsed()});
     }
