@@ -119,15 +119,8 @@ ExploreResult BoundedExplorer::run(const std::function<void(const Progress&)>& o
     if (stopReason_.empty() && pruned_) stopReason_ = "preemption_bound";
     stats_.complete = stopReason_.empty();
     stats_.stoppedBy = stopReason_;
-    stats_.distinctOutcomes = outcomes_.distinct();
     stats_.elapsedSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-    ExploreResult result;
-    result.stats = stats_;
-    result.findings = findings_.findings();
-    if (auto divergence = outcomes_.divergence()) result.findings.push_back(std::move(*divergence));
-    result.outcomes = outcomes_.outcomes();
-    result.interpreterSteps = runner_.stepsTaken();
-    return result;
+    return exploreResult(stats_, findings_, outcomes_, runner_.stepsTaken());
 }
 
 }  // namespace

@@ -49,17 +49,9 @@ ExploreResult DporExplorer::run()
     }
     stats_.complete = stopReason_.empty();
     stats_.stoppedBy = stopReason_;
-    stats_.distinctOutcomes = outcomes_.distinct();
     stats_.elapsedSeconds = secondsSince(start_);
     reportProgress(true);
-
-    ExploreResult result;
-    result.stats = stats_;
-    result.findings = findings_.findings();
-    if (auto divergence = outcomes_.divergence()) result.findings.push_back(std::move(*divergence));
-    result.outcomes = outcomes_.outcomes();
-    result.interpreterSteps = runner_.stepsTaken() + probe_.stepsTaken();
-    return result;
+    return exploreResult(stats_, findings_, outcomes_, runner_.stepsTaken() + probe_.stepsTaken());
 }
 
 // Runs the current execution to its end, following the wakeup tree where one is given and

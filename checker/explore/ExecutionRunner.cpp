@@ -24,6 +24,19 @@ report::FindingKind kindOf(ModelIssue::Kind kind)
 
 }  // namespace
 
+ExploreResult exploreResult(report::ExplorationStats stats, const FindingCollector& findings,
+                            const OutcomeTracker& outcomes, uint64_t interpreterSteps)
+{
+    stats.distinctOutcomes = outcomes.distinct();
+    ExploreResult result;
+    result.stats = std::move(stats);
+    result.findings = findings.findings();
+    if (auto divergence = outcomes.divergence()) result.findings.push_back(std::move(*divergence));
+    result.outcomes = outcomes.outcomes();
+    result.interpreterSteps = interpreterSteps;
+    return result;
+}
+
 ExecutionRunner::ExecutionRunner(const Program& program, const ExploreOptions& options,
                                  FindingCollector& findings, OutcomeTracker& outcomes)
     : program_(program), options_(options), findings_(findings), outcomes_(outcomes),

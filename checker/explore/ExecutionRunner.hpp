@@ -27,6 +27,11 @@ constexpr uint32_t kApcActor = 1u << 30;
 
 inline bool isApcActor(uint32_t actor) { return actor >= kApcActor; }
 
+// What an exploration hands back: its stats (distinct outcomes filled in here), the findings in
+// the order found with the outcome divergence after them, the outcomes, the interpreter steps.
+ExploreResult exploreResult(report::ExplorationStats stats, const FindingCollector& findings,
+                            const OutcomeTracker& outcomes, uint64_t interpreterSteps);
+
 class ExecutionRunner {
 public:
     enum class End { Complete, Stopped, Discarded, Deadlocked };

@@ -65,15 +65,8 @@ ExploreResult runSampled(const Program& program, const ExploreOptions& options, 
     }
     stats.complete = false;
     stats.stoppedBy = stoppedBy;
-    stats.distinctOutcomes = outcomes.distinct();
     stats.elapsedSeconds = elapsed();
-    ExploreResult result;
-    result.stats = stats;
-    result.findings = findings.findings();
-    if (auto divergence = outcomes.divergence()) result.findings.push_back(std::move(*divergence));
-    result.outcomes = outcomes.outcomes();
-    result.interpreterSteps = runner.stepsTaken();
-    return result;
+    return exploreResult(stats, findings, outcomes, runner.stepsTaken());
 }
 
 }  // namespace checker
