@@ -94,7 +94,7 @@ void attachTraces(const Program& program, const ExploreOptions& options, std::ve
     replayOptions.maxSteps = options.maxSteps;
     for (size_t i = 0; i < findings.size() && i < kMaxTracedFindings; ++i) {
         report::Finding& finding = findings[i];
-        const ReplayResult replayed = replay(program, finding.witness, replayOptions, shownSteps(program, finding));
+        const ReplayResult replayed = replay(program, finding.witness, replayOptions, shownSteps(program, finding), false);
         if (!replayed.scheduleValid) continue;
         finding.trace = traceOf(replayed, finding, program);
     }

@@ -156,6 +156,10 @@ void ExecutionRunner::footprint(uint32_t actor, Footprint& out) const
 const StepEffects& ExecutionRunner::step(uint32_t actor)
 {
     schedule_.push_back(entryOf(actor));
+    if (!detect_) {
+        runUnobserved(actor);
+        return effects_;
+    }
     prepareObservation(actor);
     stepsTaken_++;
     if (isApcActor(actor)) interp_.deliverApc(world_, actor - kApcActor, effects_);
@@ -173,6 +177,15 @@ const StepEffects& ExecutionRunner::step(uint32_t actor)
         checkStepBound();
     }
     return effects_;
+}
+
+void ExecutionRunner::runUnobserved(uint32_t actor)
+{
+    stepsTaken_++;
+    if (isApcActor(actor)) interp_.deliverApc(world_, actor - kApcActor, effects_);
+    else interp_.step(world_, actor, effects_);
+    absorb(effects_);
+    if (!stopped()) checkStepBound();
 }
 
 void ExecutionRunner::absorb(const StepEffects& effects)

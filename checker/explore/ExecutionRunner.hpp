@@ -111,6 +111,9 @@ public:
     void setDescribeSteps(bool on) { effects_.wantText = on; }
     // A runner that only looks at states (DPOR's probe) records no findings.
     void setRecordFindings(bool on) { recordFindings_ = on; }
+    // Off: steps skip the race, lock-order and wait-for-cycle detectors (a replay that only
+    // renders steps); what the steps raise is still recorded, so stopped() means the same.
+    void setDetect(bool on) { detect_ = on; }
 
 private:
     void absorb(const StepEffects& effects);
@@ -120,6 +123,7 @@ private:
     void invalidateFootprintCache() { cachedAt_ = UINT64_MAX; }
     report::Finding fromIssue(const ModelIssue& issue) const;
     void checkStepBound();
+    void runUnobserved(uint32_t actor);
     // Race detection: what the step about to run is (before it runs), and what it did (after).
     void prepareObservation(uint32_t actor);
     void observeStep(uint32_t actor);
@@ -153,6 +157,7 @@ private:
     std::vector<report::Finding> detected_;
     std::vector<std::string> recorded_;   // this execution's replayable fingerprints, in order
     bool recordFindings_ = true;
+    bool detect_ = true;
 };
 
 }  // namespace checker

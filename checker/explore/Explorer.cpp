@@ -47,13 +47,14 @@ ExploreResult explore(const Program& program, const ExploreOptions& options,
 }
 
 ReplayResult replay(const Program& program, const report::Witness& witness, const ExploreOptions& options,
-                    const std::function<bool(const ReplayProbe&)>& describe)
+                    const std::function<bool(const ReplayProbe&)>& describe, bool detect)
 {
     checkSupported(program);
     FindingCollector findings;
     OutcomeTracker outcomes;
     ExecutionRunner runner(program, options, findings, outcomes);
     runner.setDescribeSteps(true);
+    runner.setDetect(detect);
     runner.begin();
     ReplayResult result;
     for (const report::ScheduleEntry& entry : witness.schedule) {

@@ -50,6 +50,7 @@ class TraceBuilderTest : public CppUnit::TestFixture {
     CPPUNIT_TEST_SUITE(TraceBuilderTest);
     CPPUNIT_TEST(longWitnessShowsItsObjectsAndTail);
     CPPUNIT_TEST(selectiveRenderingEqualsRenderingEverything);
+    CPPUNIT_TEST(replayWithoutDetectorsRunsTheSameSteps);
     CPPUNIT_TEST_SUITE_END();
 
     Program program_;
@@ -98,6 +99,24 @@ public:
             CPPUNIT_ASSERT(f.trace.has_value());
             report::Trace whole = traceOf(replay(program_, f.witness, replayOptions), f, program_);
             CPPUNIT_ASSERT_EQUAL_MESSAGE(f.fingerprint, render(whole), render(*f.trace));
+        }
+    }
+
+    // The replay attachTraces uses skips the detectors of steps: the same steps, results and
+    // blocked threads, and no finding the detecting replay does not have.
+    void replayWithoutDetectorsRunsTheSameSteps()
+    {
+        const report::Finding& f = deadlock();
+        const ReplayResult detected = replay(program_, f.witness, options_);
+        const ReplayResult plain = replay(program_, f.witness, options_, {}, false);
+        CPPUNIT_ASSERT(plain.scheduleValid);
+        CPPUNIT_ASSERT_EQUAL(detected.stepsRun, plain.stepsRun);
+        CPPUNIT_ASSERT_EQUAL(render(traceOf(detected, f, program_)), render(traceOf(plain, f, program_)));
+        CPPUNIT_ASSERT(detected.blockedThreads == plain.blockedThreads);
+        for (const auto& found : plain.findings) {
+            bool alsoDetected = false;
+            for (const auto& d : detected.findings) alsoDetected = alsoDetected || d.fingerprint == found.fingerprint;
+            CPPUNIT_ASSERT_MESSAGE(found.fingerprint, alsoDetected);
         }
     }
 };
