@@ -1,5 +1,7 @@
 #include "reports/JsonFormat.hpp"
 
+#include <cstdint>
+
 namespace checker::report {
 
 namespace {
@@ -14,29 +16,25 @@ std::string scalarText(const Json& value)
     return value.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
-std::string inlineText(const Json& value)
+// Appends `value` on one line; false as soon as `out` grows past `limit`, so that deciding
+// whether a large container fits on a line does not render all of it (rendering every subtree in
+// full at every level made formatting quadratic in the report's depth).
+bool appendInline(std::string& out, const Json& value, size_t limit)
 {
-    if (value.is_array()) {
-        std::string text = "[";
-        for (size_t i = 0; i < value.size(); ++i) {
-            if (i) text += ", ";
-            text += inlineText(value[i]);
-        }
-        return text + "]";
+    if (!value.is_array() && !value.is_object()) {
+        out += scalarText(value);
+        return out.size() <= limit;
     }
-    if (value.is_object()) {
-        std::string text = "{";
-        bool first = true;
-        for (const auto& [key, item] : value.items()) {
-            if (!first) text += ", ";
-            text += scalarText(Json(key));
-            text += ": ";
-            text += inlineText(item);
-            first = false;
-        }
-        return text + "}";
+    out += value.is_array() ? '[' : '{';
+    bool first = true;
+    for (const auto& [key, item] : value.items()) {
+        if (!first) out += ", ";
+        first = false;
+        if (value.is_object()) out += scalarText(Json(key)) + ": ";
+        if (!appendInline(out, item, limit)) return false;
     }
-    return scalarText(value);
+    out += value.is_array() ? ']' : '}';
+    return out.size() <= limit;
 }
 
 bool containsObject(const Json& value)
@@ -52,11 +50,11 @@ void appendValue(std::string& out, const Json& value, size_t indent)
 {
     const bool container = value.is_array() || value.is_object();
     if (!container || value.empty() || (value.is_array() && !containsObject(value))) {
-        out += inlineText(value);
+        appendInline(out, value, SIZE_MAX);
         return;
     }
-    std::string oneLine = inlineText(value);
-    if (oneLine.size() + indent <= kInlineWidth) {
+    std::string oneLine;
+    if (indent <= kInlineWidth && appendInline(oneLine, value, kInlineWidth - indent)) {
         out += oneLine;
         return;
     }
