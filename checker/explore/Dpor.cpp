@@ -22,6 +22,7 @@ DporExplorer::DporExplorer(const Program& program, const ExploreOptions& options
       memory_(options.maxMemoryMb)
 {
     probe_.setRecordFindings(false);
+    probe_.setDetect(false);
 }
 
 ExploreResult DporExplorer::run()

@@ -85,9 +85,11 @@ void ExecutionRunner::restore(const Checkpoint& from, const std::vector<report::
     schedule_.resize(from.depth);
     invalidateFootprintCache();
     world_ = from.world;
-    races_.restore(from.races);
     lockOrder_.beginExecution();
-    lockOrder_.restoreExecution(from.lockEdges);
+    if (detect_) {
+        races_.restore(from.races);
+        lockOrder_.restoreExecution(from.lockEdges);
+    }
     findings_.beginExecution();
     recorded_ = from.findings;
     for (const std::string& fingerprint : recorded_) findings_.recount(fingerprint);

@@ -111,8 +111,9 @@ public:
     void setDescribeSteps(bool on) { effects_.wantText = on; }
     // A runner that only looks at states (DPOR's probe) records no findings.
     void setRecordFindings(bool on) { recordFindings_ = on; }
-    // Off: steps skip the race, lock-order and wait-for-cycle detectors (a replay that only
-    // renders steps); what the steps raise is still recorded, so stopped() means the same.
+    // Off: steps skip the race, lock-order and wait-for-cycle detectors and restore() leaves
+    // their state alone (a replay that only renders steps, DPOR's probe); what the steps raise
+    // is still recorded, so stopped() means the same.
     void setDetect(bool on) { detect_ = on; }
 
 private:
