@@ -125,14 +125,27 @@ inline EvalError evalCode(const ExprOp* code, uint32_t length, const int64_t* lo
     return EvalError::None;
 }
 
-// Evaluates expression `expr` of `program` over `locals` (the running body's local slots).
+// The value a Const or Local op pushes.
+inline int64_t operandOf(const ExprOp& op, const int64_t* locals)
+{
+    return op.code == ExprOpCode::Const ? op.imm : locals[op.imm];
+}
+
+inline bool isOperand(const ExprOp& op) { return op.code == ExprOpCode::Const || op.code == ExprOpCode::Local; }
+
+inline bool isBinary(ExprOpCode code) { return code >= ExprOpCode::Mul && code <= ExprOpCode::BitOr; }
+
+// Evaluates expression `expr` of `program` over `locals` (the running body's local slots). The
+// shapes loops and handles are made of (`i`, `5`, `i + 1`, `i < N`) skip the stack machine.
 inline EvalError evalExpr(const Program& program, ExprRef expr, const int64_t* locals, int64_t& out)
 {
     const ExprOp* code = program.exprCode.data() + expr.begin;
-    if (expr.length == 1 && code->code == ExprOpCode::Const) {
-        out = code->imm;
+    if (expr.length == 1 && isOperand(code[0])) {
+        out = operandOf(code[0], locals);
         return EvalError::None;
     }
+    if (expr.length == 3 && isOperand(code[0]) && isOperand(code[1]) && isBinary(code[2].code))
+        return applyBinary(code[2].code, operandOf(code[0], locals), operandOf(code[1], locals), out);
     return evalCode(code, expr.length, locals, out);
 }
 

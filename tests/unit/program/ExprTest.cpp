@@ -83,6 +83,7 @@ class ExprTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(namesAreResolved);
     CPPUNIT_TEST(limitsAreErrors);
     CPPUNIT_TEST(appendPlacesTheCode);
+    CPPUNIT_TEST(shortShapesEvaluateAsTheStackMachineDoes);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -385,6 +386,31 @@ public:
         CPPUNIT_ASSERT(!constantValue(program, first));
         const ExprRef constant = appendExpr(program, constantExpr(42));
         CPPUNIT_ASSERT_EQUAL(int64_t(42), *constantValue(program, constant));
+    }
+
+    // evalExpr takes a short cut for `x`, `x op y` (x, y a local or a constant): the same values
+    // and the same errors as evalCode, for every binary operator at the edges of int64.
+    void shortShapesEvaluateAsTheStackMachineDoes()
+    {
+        const char* ops[] = {"*", "/", "%", "+", "-", "<<", ">>", "<", "<=", ">", ">=", "==", "!=", "&", "^", "|"};
+        const int64_t values[] = {0, 1, -1, 2, 63, 64, -64, 7, INT64_MAX, INT64_MIN};
+        for (const char* op : ops)
+            for (const char* shape : {"a OP b", "a OP 3", "-9 OP b", "a", "b"}) {
+                std::string text = shape;
+                if (size_t at = text.find("OP"); at != std::string::npos) text.replace(at, 2, op);
+                const CompiledExpr compiled = compileExpr(text, testNames);
+                Program program;
+                const ExprRef ref = appendExpr(program, compiled);
+                for (int64_t a : values)
+                    for (int64_t b : values) {
+                        const int64_t locals[4] = {a, b, 0, 0};
+                        int64_t slow = 0, fast = 0;
+                        const EvalError slowError = evalCode(compiled.code.data(), uint32_t(compiled.code.size()), locals, slow);
+                        const EvalError fastError = evalExpr(program, ref, locals, fast);
+                        CPPUNIT_ASSERT_MESSAGE(text, slowError == fastError);
+                        if (slowError == EvalError::None) CPPUNIT_ASSERT_EQUAL_MESSAGE(text, slow, fast);
+                    }
+            }
     }
 };
 
