@@ -75,12 +75,12 @@ DporExplorer::Outcome DporExplorer::forward()
             if (actor < 0) actor = postponedStop(nodes_[depth]);
             if (actor < 0) return runner_.anyEnabled() ? Outcome::SleepBlocked : Outcome::Ended;
         }
-        runner_.footprint(uint32_t(actor), footprint_);
+        const Footprint& footprint = runner_.nextFootprint(uint32_t(actor));
         const StepEffects& effects = runner_.step(uint32_t(actor));
         bool fresh = depth >= freshFrom_;
         int32_t created = effects.createdThread >= 0 ? int32_t(runner_.laneOfThread(effects.createdThread)) : -1;
         runner_.wokenLanes(effects, woken_);
-        log_.push(uint32_t(actor), runner_.laneOf(uint32_t(actor)), footprint_, created, fresh ? &races_ : nullptr,
+        log_.push(uint32_t(actor), runner_.laneOf(uint32_t(actor)), footprint, created, fresh ? &races_ : nullptr,
                   &woken_);
 
         Node child;

@@ -34,12 +34,9 @@ void EventLog::ensureLanes(uint32_t lanes)
     }
 }
 
-EventLog::LocationState& EventLog::state(Location l)
+void EventLog::grow(std::vector<LocationState>& states, uint32_t index)
 {
-    auto& states = locations_[size_t(locationClass(l))];
-    uint32_t index = locationIndex(l);
-    if (index >= states.size()) states.resize(std::max<size_t>(index + 1, states.size() * 2));
-    return states[index];
+    states.resize(std::max<size_t>(index + 1, states.size() * 2));
 }
 
 const uint32_t* EventLog::laneClock(uint32_t lane) const
@@ -64,82 +61,76 @@ const uint32_t* EventLog::priorClock(uint32_t lane)
 // candidates. The exclusive chain is followed back past non-reversible releases (the lock-aware
 // race is with the acquire behind them) and stops at the first ordered or candidate touch:
 // everything earlier is ordered before that one.
-void EventLog::scanLocation(const Touch& t, uint32_t lane, const uint32_t* prior, uint32_t* clock,
-                            std::vector<uint32_t>* candidates)
+void EventLog::scanLocation(const Touch& t, const LocationState& loc, uint32_t lane, const uint32_t* prior,
+                            uint32_t* clock, std::vector<uint32_t>* candidates)
 {
-    LocationState& loc = state(t.location);
     auto unordered = [&](int32_t i) {
-        const EventRecord& ev = events_[touchDepth_[size_t(i)]];
+        const EventRecord& ev = events_[touchLinks_[size_t(i)].depth];
         return ev.lane != lane && prior[ev.lane] < ev.laneIndex;
     };
     auto join = [&](int32_t i) {
-        const uint32_t* other = clockOf(touchDepth_[size_t(i)]);
+        const uint32_t* other = clockOf(touchLinks_[size_t(i)].depth);
         for (uint32_t k = 0; k < lanes_; ++k) clock[k] = std::max(clock[k], other[k]);
     };
     for (int32_t i : loc.shared) {
         Access earlier = touchData_[size_t(i)].access;
         if (!conflicts(earlier, t.access) || !unordered(i)) continue;
         join(i);
-        if (candidates && isReversible(earlier, t.access)) candidates->push_back(touchDepth_[size_t(i)]);
+        if (candidates && isReversible(earlier, t.access)) candidates->push_back(touchLinks_[size_t(i)].depth);
     }
-    for (int32_t i = loc.lastExclusive; i >= 0; i = touchPrevExclusive_[size_t(i)]) {
+    for (int32_t i = loc.lastExclusive; i >= 0; i = touchLinks_[size_t(i)].prevExclusive) {
         if (!unordered(i)) break;
         join(i);
         if (!isReversible(touchData_[size_t(i)].access, t.access)) continue;
-        if (candidates) candidates->push_back(touchDepth_[size_t(i)]);
+        if (candidates) candidates->push_back(touchLinks_[size_t(i)].depth);
         break;
     }
 }
 
-void EventLog::record(const Touch& t, uint32_t depth)
+void EventLog::record(const Touch& t, LocationState& loc, uint32_t depth)
 {
-    LocationState& loc = state(t.location);
     int32_t index = int32_t(touchData_.size());
     touchData_.push_back(t);
-    touchDepth_.push_back(depth);
-    touchSavedBegin_.push_back(uint32_t(savedShared_.size()));
+    TouchLink& link = touchLinks_.emplace_back();
+    link.depth = depth;
+    link.savedBegin = uint32_t(savedShared_.size());
     if (conflictsWithAll(t.access)) {
-        touchPrevExclusive_.push_back(loc.lastExclusive);
-        touchReplaced_.push_back(-1);
+        link.prevExclusive = loc.lastExclusive;
         savedShared_.insert(savedShared_.end(), loc.shared.begin(), loc.shared.end());
         loc.shared.clear();
         loc.lastExclusive = index;
         return;
     }
-    touchPrevExclusive_.push_back(-1);
     uint32_t lane = events_.size() > depth ? events_[depth].lane : pendingLane_;
     for (int32_t& entry : loc.shared) {
         // An entry may be an earlier touch of this same event (a footprint can touch a location
         // twice), whose event is not in events_ yet.
-        uint32_t entryDepth = touchDepth_[size_t(entry)];
+        uint32_t entryDepth = touchLinks_[size_t(entry)].depth;
         uint32_t entryLane = entryDepth < events_.size() ? events_[entryDepth].lane : pendingLane_;
         if (entryLane != lane) continue;
-        touchReplaced_.push_back(entry);
+        link.replaced = entry;
         entry = index;
         return;
     }
-    touchReplaced_.push_back(-1);
     loc.shared.push_back(index);
 }
 
 void EventLog::unrecord(size_t i)
 {
     LocationState& loc = state(touchData_[i].location);
+    const TouchLink& link = touchLinks_[i];
     if (conflictsWithAll(touchData_[i].access)) {
-        loc.lastExclusive = touchPrevExclusive_[i];
-        loc.shared.assign(savedShared_.begin() + std::ptrdiff_t(touchSavedBegin_[i]), savedShared_.end());
-    } else if (touchReplaced_[i] >= 0) {
+        loc.lastExclusive = link.prevExclusive;
+        loc.shared.assign(savedShared_.begin() + std::ptrdiff_t(link.savedBegin), savedShared_.end());
+    } else if (link.replaced >= 0) {
         for (int32_t& entry : loc.shared)
-            if (entry == int32_t(i)) entry = touchReplaced_[i];
+            if (entry == int32_t(i)) entry = link.replaced;
     } else {
         loc.shared.pop_back();
     }
-    savedShared_.resize(touchSavedBegin_[i]);
+    savedShared_.resize(link.savedBegin);
     touchData_.pop_back();
-    touchDepth_.pop_back();
-    touchPrevExclusive_.pop_back();
-    touchReplaced_.pop_back();
-    touchSavedBegin_.pop_back();
+    touchLinks_.pop_back();
 }
 
 void EventLog::push(uint32_t actor, uint32_t lane, const Footprint& fp, int32_t createsLane,
@@ -163,13 +154,19 @@ void EventLog::push(uint32_t actor, uint32_t lane, const Footprint& fp, int32_t 
     const uint32_t* prior = priorClock(lane);
     std::copy_n(prior, width_, clock);
     if (races) races->clear();
-    for (const Touch& t : fp.touches) scanLocation(t, lane, prior, clock, races);
+    // state() may grow a table: every touch is looked up once before pointers are kept.
+    for (const Touch& t : fp.touches) state(t.location);
+    scratchStates_.clear();
+    for (const Touch& t : fp.touches) {
+        scratchStates_.push_back(&state(t.location));
+        scanLocation(t, *scratchStates_.back(), lane, prior, clock, races);
+    }
     clock[lane] = e.laneIndex;
 
     if (races) keepImmediateRaces(*races);
 
     pendingLane_ = lane;
-    for (const Touch& t : fp.touches) record(t, depth);
+    for (size_t k = 0; k < fp.touches.size(); ++k) record(fp.touches[k], *scratchStates_[k], depth);
     events_.push_back(e);
     laneLast_[lane] = int32_t(depth);
     if (createsLane >= 0) laneCreatedBy_[size_t(createsLane)] = int32_t(depth);
@@ -205,7 +202,7 @@ void EventLog::pendingRaces(uint32_t lane, const Footprint& fp, std::vector<uint
     scratchClock_.assign(width_, 0);
     const uint32_t* prior = priorClock(lane);
     std::copy_n(prior, width_, scratchClock_.data());
-    for (const Touch& t : fp.touches) scanLocation(t, lane, prior, scratchClock_.data(), &races);
+    for (const Touch& t : fp.touches) scanLocation(t, state(t.location), lane, prior, scratchClock_.data(), &races);
     keepImmediateRaces(races);
 }
 

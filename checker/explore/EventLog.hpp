@@ -79,24 +79,35 @@ private:
     const uint32_t* laneClock(uint32_t lane) const;
     // laneClock joined with the clock of the event that last woke the lane, into scratchPrior_.
     const uint32_t* priorClock(uint32_t lane);
-    LocationState& state(Location l);
-    void record(const Touch& t, uint32_t depth);
+    LocationState& state(Location l)
+    {
+        auto& states = locations_[std::size_t(locationClass(l))];
+        const uint32_t index = locationIndex(l);
+        if (index >= states.size()) grow(states, index);
+        return states[index];
+    }
+    static void grow(std::vector<LocationState>& states, uint32_t index);
+    void record(const Touch& t, LocationState& loc, uint32_t depth);
     void unrecord(std::size_t touch);
     void ensureLanes(uint32_t lanes);
     void keepImmediateRaces(std::vector<uint32_t>& races) const;
-    void scanLocation(const Touch& t, uint32_t lane, const uint32_t* prior, uint32_t* clock,
-                      std::vector<uint32_t>* candidates);
+    void scanLocation(const Touch& t, const LocationState& loc, uint32_t lane, const uint32_t* prior,
+                      uint32_t* clock, std::vector<uint32_t>* candidates);
 
     std::vector<EventRecord> events_;
-    // Touches of all events, in order, with per touch: the event's depth; for an exclusive touch
-    // the previous exclusive touch of the location; and what to restore on truncation (for a
-    // non-exclusive touch the entry of its lane it replaced, -1 if appended; for an exclusive one
-    // the saved `shared` list, as a range of savedShared_).
+    // Per touch: the event's depth; for an exclusive touch the previous exclusive touch of the
+    // location; and what to restore on truncation (for a non-exclusive touch the entry of its
+    // lane it replaced, -1 if appended; for an exclusive one the saved `shared` list, from
+    // savedBegin to the next exclusive touch's savedBegin in savedShared_).
+    struct TouchLink {
+        uint32_t depth = 0;
+        int32_t prevExclusive = -1;
+        int32_t replaced = -1;
+        uint32_t savedBegin = 0;
+    };
+    // Touches of all events, in order (the touches themselves apart: touches() hands them out).
     std::vector<Touch> touchData_;
-    std::vector<uint32_t> touchDepth_;
-    std::vector<int32_t> touchPrevExclusive_;
-    std::vector<int32_t> touchReplaced_;
-    std::vector<uint32_t> touchSavedBegin_;
+    std::vector<TouchLink> touchLinks_;
     std::vector<int32_t> savedShared_;
     std::vector<uint32_t> clocks_;          // events_.size() * width_
     uint32_t width_ = 0;                    // lanes per clock
@@ -111,6 +122,7 @@ private:
     uint32_t initialLanes_ = 0;
     uint32_t pendingLane_ = 0;   // lane of the event whose touches are being recorded
     std::vector<uint32_t> scratchClock_;
+    std::vector<LocationState*> scratchStates_;   // the states of the event's touches
     std::vector<uint32_t> zeros_;
 };
 

@@ -146,13 +146,14 @@ bool ExecutionRunner::anyEnabled()
     return false;
 }
 
-void ExecutionRunner::footprint(uint32_t actor, Footprint& out) const
+const Footprint& ExecutionRunner::nextFootprint(uint32_t actor) const
 {
-    if (isApcActor(actor)) interp_.apcFootprint(world_, actor - kApcActor, out);
-    else interp_.footprint(world_, actor, out);
-    cachedFootprint_.touches.assign(out.touches.begin(), out.touches.end());
+    if (cachedActor_ == actor && cachedAt_ == stepsTaken_) return cachedFootprint_;
+    if (isApcActor(actor)) interp_.apcFootprint(world_, actor - kApcActor, cachedFootprint_);
+    else interp_.footprint(world_, actor, cachedFootprint_);
     cachedActor_ = actor;
     cachedAt_ = stepsTaken_;
+    return cachedFootprint_;
 }
 
 const StepEffects& ExecutionRunner::step(uint32_t actor)
@@ -293,15 +294,15 @@ void ExecutionRunner::account(End end, report::ExplorationStats& stats) const
 // thread's own): it is observed with an empty footprint.
 void ExecutionRunner::prepareObservation(uint32_t actor)
 {
-    stepFootprint_.clear();
+    static const Footprint kNone;   // an APC's delivery accesses nothing the race rules judge
+    stepFootprint_ = &kNone;
     stepKind_ = StepKind::Other;
     stepStmt_ = -1;
     if (isApcActor(actor)) return;
     const PreparedOp& op = world_.threads[actor].pending;
     stepKind_ = RacesFinder::stepKind(op);
     stepStmt_ = op.stmt;
-    if (cachedActor_ == actor && cachedAt_ == stepsTaken_) stepFootprint_.touches = cachedFootprint_.touches;
-    else interp_.footprint(world_, actor, stepFootprint_);
+    stepFootprint_ = &nextFootprint(actor);
 }
 
 // A step that stopped the execution still ran its access; one that an `assume` discarded did not
@@ -310,7 +311,7 @@ void ExecutionRunner::observeStep(uint32_t actor)
 {
     if (discarded_) return;
     detected_.clear();
-    races_.onStep(world_, threadOf(actor), stepKind_, stepStmt_, stepFootprint_, effects_, detected_);
+    races_.onStep(world_, threadOf(actor), stepKind_, stepStmt_, *stepFootprint_, effects_, detected_);
     for (report::Finding& f : detected_) record(std::move(f));
 }
 

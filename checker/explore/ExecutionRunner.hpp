@@ -64,7 +64,10 @@ public:
     // undelivered APC whose target thread exists.
     bool couldHaveRun(uint32_t actor) const;
     bool anyEnabled();
-    void footprint(uint32_t actor, Footprint& out) const;
+    void footprint(uint32_t actor, Footprint& out) const { out.touches = nextFootprint(actor).touches; }
+    // The footprint of `actor`'s next step, without a copy: valid until the next footprint
+    // request, and after step(actor) still that step's footprint.
+    const Footprint& nextFootprint(uint32_t actor) const;
     static report::ScheduleEntry entryOf(uint32_t actor)
     {
         return isApcActor(actor) ? report::ScheduleEntry{true, actor - kApcActor} : report::ScheduleEntry{false, actor};
@@ -149,10 +152,10 @@ private:
     bool cycleFound_ = false;
     RacesFinder races_;
     FinalStateChecker finalState_;
-    Footprint stepFootprint_;             // the footprint of the step being run
+    const Footprint* stepFootprint_ = nullptr;   // of the step being run (race rules)
     StepKind stepKind_ = StepKind::Other;
     int32_t stepStmt_ = -1;
-    mutable Footprint cachedFootprint_;   // the last footprint() asked, reused by step()
+    mutable Footprint cachedFootprint_;   // the last footprint asked, reused by step()
     mutable uint32_t cachedActor_ = UINT32_MAX;
     mutable uint64_t cachedAt_ = UINT64_MAX;
     std::vector<report::Finding> detected_;
