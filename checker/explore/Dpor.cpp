@@ -261,9 +261,14 @@ void DporExplorer::checkpoint()
     uint64_t spacing = options_.checkpointSpacing.value_or(kMinSpacing);
     if (checkpointsInUse_ >= 2)
         spacing = std::max(spacing, last - checkpoints_[checkpointsInUse_ - 2].depth);
-    if (depth < last + spacing) return;
+    if (depth < last + spacing || depth < nextSizeCheck_) return;
     size_t bytes = runner_.stateBytes();
-    if (!options_.checkpointSpacing && depth < last + bytes / 200) return;
+    if (!options_.checkpointSpacing && depth < last + bytes / 200) {
+        // Measuring the state every step costs more than the step: look again where this size
+        // would be due (the state grows on the way, so the real spacing is a little wider).
+        nextSizeCheck_ = last + bytes / 200;
+        return;
+    }
     saveCheckpoint(bytes);
 }
 
@@ -286,6 +291,7 @@ void DporExplorer::saveCheckpoint(size_t bytes)
 // deepest checkpoint at or above it, else from the initial state, replaying the steps between.
 void DporExplorer::restoreTo(uint32_t depth)
 {
+    nextSizeCheck_ = 0;
     while (checkpointsInUse_ > 0 && checkpoints_[checkpointsInUse_ - 1].depth > depth) --checkpointsInUse_;
     uint32_t from = 0;
     if (checkpointsInUse_ > 0) {

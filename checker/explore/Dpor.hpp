@@ -81,6 +81,7 @@ private:
     // above its depth and replays only the steps after it.
     std::vector<ExecutionRunner::Checkpoint> checkpoints_;
     size_t checkpointsInUse_ = 0;
+    uint64_t nextSizeCheck_ = 0;   // checkpoint(): the depth before which the state is not measured
     bool lastStopped_ = false;   // the last execution ended with a stopping step
 };
 
