@@ -92,12 +92,16 @@ void attachTraces(const Program& program, const ExploreOptions& options, std::ve
 {
     ExploreOptions replayOptions;
     replayOptions.maxSteps = options.maxSteps;
-    for (size_t i = 0; i < findings.size() && i < kMaxTracedFindings; ++i) {
-        report::Finding& finding = findings[i];
-        const ReplayResult replayed = replay(program, finding.witness, replayOptions, shownSteps(program, finding), false);
-        if (!replayed.scheduleValid) continue;
-        finding.trace = traceOf(replayed, finding, program);
+    const size_t traced = std::min(findings.size(), kMaxTracedFindings);
+    std::vector<const report::Witness*> witnesses;
+    std::vector<std::function<bool(const ReplayProbe&)>> describes;
+    for (size_t i = 0; i < traced; ++i) {
+        witnesses.push_back(&findings[i].witness);
+        describes.push_back(shownSteps(program, findings[i]));
     }
+    const std::vector<ReplayResult> replayed = replayShared(program, witnesses, replayOptions, describes);
+    for (size_t i = 0; i < traced; ++i)
+        if (replayed[i].scheduleValid) findings[i].trace = traceOf(replayed[i], findings[i], program);
 }
 
 }  // namespace checker::cli

@@ -106,4 +106,12 @@ ReplayResult replay(const Program& program, const report::Witness& witness,
                     const ExploreOptions& options,
                     const std::function<bool(const ReplayProbe&)>& describe = {}, bool detect = true);
 
+// Replays every witness as replay(program, *witnesses[i], options, describes[i], false) does,
+// each step the witnesses have in common run once: the results, in the same order, are those,
+// except that `findings` stays empty. Witnesses of one exploration share long prefixes (a
+// 100,000-step loop before each finding of a seed program): their traces cost one replay.
+std::vector<ReplayResult> replayShared(const Program& program, const std::vector<const report::Witness*>& witnesses,
+                                       const ExploreOptions& options,
+                                       const std::vector<std::function<bool(const ReplayProbe&)>>& describes);
+
 }  // namespace checker
