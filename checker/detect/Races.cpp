@@ -21,20 +21,17 @@ bool isFileLocation(Location l)
 
 void RaceDetector::begin()
 {
-    for (Location l : touched_) {
-        History& h = histories_[size_t(locationClass(l))][locationIndex(l)];
-        h.exclusive = Record{};
-        h.since.clear();
-        h.touched = false;
-    }
+    for (Location l : touched_) histories_[size_t(locationClass(l))][locationIndex(l)] = History{};
     touched_.clear();
+    since_.clear();
+    free_ = kNone;
 }
 
 RaceDetector::History& RaceDetector::historyOf(Location l)
 {
     auto& pool = histories_[size_t(locationClass(l))];
     uint32_t index = locationIndex(l);
-    if (pool.size() <= index) pool.resize(std::max<size_t>(size_t(index) + 1, pool.size() * 2));
+    if (pool.size() <= index) pool.resize(size_t(index) + 1);   // exactly: a copy copies size()
     History& h = pool[index];
     if (!h.touched) {
         h.touched = true;
@@ -75,20 +72,45 @@ void RaceDetector::check(History& h, const Record& now, bool file, const VectorC
         out.push_back(RacePair{file, l, earlier.thread, now.thread, earlier.stmt, now.stmt});
     };
     if (unordered(h.exclusive) && conflict(h.exclusive)) report(h.exclusive);
-    bool exclusive = file ? conflictsWithAll(now.access) : now.access != Access::Read;
-    for (Record& r : h.since)
+    uint32_t mine = kNone, last = kNone;
+    for (uint32_t i = h.since; i != kNone; i = since_[i].next) {
+        Record& r = since_[i].record;
         if (unordered(r) && conflict(r)) report(r);
+        if (r.thread == now.thread) mine = i;
+        last = i;
+    }
+    bool exclusive = file ? conflictsWithAll(now.access) : now.access != Access::Read;
     if (exclusive) {
         h.exclusive = now;
-        h.since.clear();
-        return;
+        clearSince(h);
+    } else if (mine != kNone) {
+        since_[mine].record = now;
+    } else {
+        append(h, last, now);
     }
-    for (Record& r : h.since) {
-        if (r.thread != now.thread) continue;
-        r = now;
-        return;
+}
+
+void RaceDetector::append(History& h, uint32_t last, const Record& now)
+{
+    uint32_t i = free_;
+    if (i != kNone) {
+        free_ = since_[i].next;
+    } else {
+        i = uint32_t(since_.size());
+        since_.emplace_back();
     }
-    h.since.push_back(now);
+    since_[i] = SinceNode{now, kNone};
+    (last == kNone ? h.since : since_[last].next) = i;
+}
+
+void RaceDetector::clearSince(History& h)
+{
+    if (h.since == kNone) return;
+    uint32_t last = h.since;
+    while (since_[last].next != kNone) last = since_[last].next;
+    since_[last].next = free_;
+    free_ = h.since;
+    h.since = kNone;
 }
 
 }  // namespace checker

@@ -45,8 +45,8 @@ public:
     // About how many bytes a copy moves.
     size_t stateBytes() const
     {
-        size_t bytes = touched_.size() * sizeof(Location);
-        for (const auto& h : histories_) bytes += h.size() * (sizeof(History) + sizeof(Record));
+        size_t bytes = touched_.size() * sizeof(Location) + since_.size() * sizeof(SinceNode);
+        for (const auto& h : histories_) bytes += h.size() * sizeof(History);
         return bytes;
     }
 
@@ -57,6 +57,7 @@ public:
                 const Footprint& fp, std::vector<RacePair>& out);
 
 private:
+    static constexpr uint32_t kNone = UINT32_MAX;
     struct Record {
         uint32_t thread = 0;
         uint32_t epoch = 0;      // 0 = none
@@ -66,16 +67,29 @@ private:
         bool close = false;
         uint64_t racedWith = 0;  // threads (below 64) it was reported racing with
     };
+    struct SinceNode {
+        Record record;
+        uint32_t next = kNone;   // the next node of the same `since` list (index in since_)
+    };
+    // Plain data, like everything here: a copy of the detector (a checkpoint) is a few vector
+    // copies, with no allocation per location.
     struct History {
         Record exclusive;
-        std::vector<Record> since;   // non-exclusive accesses after `exclusive`, one per thread
+        uint32_t since = kNone;  // first of the non-exclusive accesses after `exclusive`, one per
+                                 // thread in the order of their first access (a list in since_)
         bool touched = false;
     };
     History& historyOf(Location l);
     void check(History& h, const Record& now, bool file, const VectorClock& clock, Location l,
                std::vector<RacePair>& out);
+    // Records non-exclusive `now` in h's `since` list after `last` (kNone: the list is empty).
+    void append(History& h, uint32_t last, const Record& now);
+    // Empties h's `since` list, its records go to the free list.
+    void clearSince(History& h);
 
     std::array<std::vector<History>, size_t(LocationClass::Count_)> histories_;
+    std::vector<SinceNode> since_;   // the nodes of all `since` lists, and unused ones
+    uint32_t free_ = kNone;          // first unused node of since_ (a list through `next`)
     std::vector<Location> touched_;
 };
 

@@ -41,8 +41,10 @@ void RacesFinder::onStep(const World& world, uint32_t t, StepKind kind, int32_t 
     state_.detector.onStep(t, state_.hb.epoch(t), clock, stmt, kind, fp, races_);
     state_.hb.publish(t, fp, sync, effects);
     for (const RacePair& race : races_) {
-        int32_t a = std::min(race.firstStmt, race.secondStmt), b = std::max(race.firstStmt, race.secondStmt);
-        if (!state_.reported.emplace(race.file, a, b).second) continue;
+        StatementPair pair{race.file, std::min(race.firstStmt, race.secondStmt), std::max(race.firstStmt, race.secondStmt)};
+        auto at = std::lower_bound(state_.reported.begin(), state_.reported.end(), pair);
+        if (at != state_.reported.end() && *at == pair) continue;
+        state_.reported.insert(at, pair);
         out.push_back(describe(world, race));
     }
 }

@@ -10,9 +10,8 @@
 #include "checker/exec/World.hpp"
 #include "reports/Report.hpp"
 
+#include <compare>
 #include <cstdint>
-#include <set>
-#include <tuple>
 #include <vector>
 
 namespace checker {
@@ -21,11 +20,17 @@ class RacesFinder {
 public:
     explicit RacesFinder(const Program& program) : program_(program) {}
 
+    // A pair of statements found racing (lower statement first).
+    struct StatementPair {
+        bool file = false;
+        int32_t first = -1, second = -1;
+        auto operator<=>(const StatementPair&) const = default;
+    };
     // What an execution has built up so far: a copy is part of a checkpoint.
     struct State {
         HappensBefore hb;
         RaceDetector detector;
-        std::set<std::tuple<bool, int32_t, int32_t>> reported;   // this execution's statement pairs
+        std::vector<StatementPair> reported;   // this execution's statement pairs, sorted (few)
     };
     const State& state() const { return state_; }
     void restore(const State& state) { state_ = state; }

@@ -1,0 +1,197 @@
+// RaceDetector on its own, fed made-up steps: the order in which races come out (FastTrack's read
+// set is kept in the order of each thread's first access), that a copy of it continues exactly
+// like the original (a copy is part of every checkpoint), and, on long random runs, that it finds
+// the same races as a plain reference written the way the detector used to store its histories
+// (a vector of records per location).
+
+#include "checker/detect/Races.hpp"
+
+#include <cppunit/extensions/HelperMacros.h>
+
+#include <map>
+#include <random>
+#include <string>
+
+using namespace checker;
+
+namespace {
+
+std::string text(const std::vector<RacePair>& races)
+{
+    std::string out;
+    for (const RacePair& r : races)
+        out += std::to_string(r.location) + ":" + std::to_string(r.firstThread) + "/" + std::to_string(r.firstStmt) +
+               "-" + std::to_string(r.secondThread) + "/" + std::to_string(r.secondStmt) + (r.file ? "f " : "d ");
+    return out;
+}
+
+// The reference: per location the latest exclusive access and a vector of the later
+// non-exclusive ones, one per thread (only the rules the random runs use: plain globals).
+class Reference {
+public:
+    void onStep(uint32_t t, uint32_t epoch, const VectorClock& clock, int32_t stmt, Location l, bool write,
+                std::vector<RacePair>& out)
+    {
+        History& h = histories_[l];
+        Record now{t, epoch, stmt, write, 0};
+        auto check = [&](Record& r) {
+            if (r.epoch == 0 || r.thread == t || clock.get(r.thread) >= r.epoch || !(r.write || write)) return;
+            if (r.racedWith & (uint64_t(1) << t)) return;
+            r.racedWith |= uint64_t(1) << t;
+            out.push_back(RacePair{false, l, r.thread, t, r.stmt, stmt});
+        };
+        check(h.exclusive);
+        for (Record& r : h.since) check(r);
+        if (write) {
+            h.exclusive = now;
+            h.since.clear();
+            return;
+        }
+        for (Record& r : h.since)
+            if (r.thread == t) {
+                r = now;
+                return;
+            }
+        h.since.push_back(now);
+    }
+
+private:
+    struct Record {
+        uint32_t thread = 0, epoch = 0;
+        int32_t stmt = -1;
+        bool write = false;
+        uint64_t racedWith = 0;
+    };
+    struct History {
+        Record exclusive;
+        std::vector<Record> since;
+    };
+    std::map<Location, History> histories_;
+};
+
+// Threads stepping over a few globals, now and then synchronizing (t joins another's clock).
+struct RandomRun {
+    explicit RandomRun(uint32_t seed, uint32_t threads) : random(seed), clocks(threads)
+    {
+        for (uint32_t t = 0; t < threads; ++t) clocks[t].set(t, 1);
+    }
+    // One step of a random thread on detector `d` (and on `ref` when given).
+    void step(RaceDetector& d, Reference* ref, std::vector<RacePair>& out, std::vector<RacePair>& refOut)
+    {
+        uint32_t t = uint32_t(random() % clocks.size());
+        if (random() % 4 == 0) clocks[t].join(clocks[random() % clocks.size()]);
+        Location l = makeLocation(LocationClass::Global, uint32_t(random() % 7));
+        bool write = random() % 3 == 0;
+        int32_t stmt = int32_t(random() % 5);
+        Footprint fp;
+        fp.add(l, write ? Access::Write : Access::Read);
+        d.onStep(t, clocks[t].get(t), clocks[t], stmt, StepKind::PlainGlobal, fp, out);
+        if (ref) ref->onStep(t, clocks[t].get(t), clocks[t], stmt, l, write, refOut);
+        clocks[t].set(t, clocks[t].get(t) + 1);
+    }
+    std::mt19937 random;
+    std::vector<VectorClock> clocks;
+};
+
+}  // namespace
+
+class RaceDetectorTest : public CppUnit::TestFixture {
+    CPPUNIT_TEST_SUITE(RaceDetectorTest);
+    CPPUNIT_TEST(readersRaceWithAWriterInTheOrderTheyFirstRead);
+    CPPUNIT_TEST(aWriteForgetsTheReadsBeforeIt);
+    CPPUNIT_TEST(beginForgetsTheLastExecution);
+    CPPUNIT_TEST(aCopyContinuesLikeTheOriginal);
+    CPPUNIT_TEST(findsWhatTheReferenceFinds);
+    CPPUNIT_TEST_SUITE_END();
+
+public:
+    void readersRaceWithAWriterInTheOrderTheyFirstRead()
+    {
+        RaceDetector d;
+        d.begin();
+        // Thread 2's second read replaces its first and keeps its place.
+        std::string found = races(d, {{2, 1, 20, R}, {1, 1, 10, R}, {2, 2, 21, R}, {3, 1, 30, W}});
+        CPPUNIT_ASSERT_EQUAL(std::string("0:2/21-3/30d 0:1/10-3/30d "), found);
+    }
+
+    void aWriteForgetsTheReadsBeforeIt()
+    {
+        RaceDetector d;
+        d.begin();
+        races(d, {{1, 1, 10, R}, {2, 1, 20, R}, {3, 1, 30, W}});
+        std::string found = races(d, {{4, 1, 40, R}, {5, 1, 50, W}});
+        CPPUNIT_ASSERT_EQUAL(std::string("0:3/30-4/40d 0:3/30-5/50d 0:4/40-5/50d "), found);
+    }
+
+    void beginForgetsTheLastExecution()
+    {
+        RaceDetector d;
+        d.begin();
+        races(d, {{1, 1, 10, R}, {2, 1, 20, W}});
+        d.begin();
+        CPPUNIT_ASSERT_EQUAL(std::string(), races(d, {{3, 1, 30, W}}));
+    }
+
+    void aCopyContinuesLikeTheOriginal()
+    {
+        RaceDetector original;
+        original.begin();
+        RandomRun run(7, 4);
+        std::vector<RacePair> out, unused;
+        for (int i = 0; i < 300; ++i) run.step(original, nullptr, out, unused);
+        RaceDetector copy = original;
+        continueBoth(original, run, copy);
+        copy = original;   // assigning over a used one (a pooled checkpoint)
+        continueBoth(original, run, copy);
+    }
+
+    void findsWhatTheReferenceFinds()
+    {
+        for (uint32_t seed = 1; seed <= 20; ++seed) {
+            RaceDetector d;
+            d.begin();
+            Reference ref;
+            RandomRun run(seed, 2 + seed % 4);
+            std::vector<RacePair> out, refOut;
+            for (int i = 0; i < 2000; ++i) run.step(d, &ref, out, refOut);
+            CPPUNIT_ASSERT(!refOut.empty());
+            CPPUNIT_ASSERT_EQUAL_MESSAGE("seed " + std::to_string(seed), text(refOut), text(out));
+        }
+    }
+
+private:
+    // Runs `original` and `copy` (a copy of it) 300 more random steps from `run`'s state, and
+    // checks they find the same races.
+    static void continueBoth(RaceDetector& original, RandomRun& run, RaceDetector& copy)
+    {
+        RandomRun again = run;
+        std::vector<RacePair> out, copyOut, unused;
+        for (int i = 0; i < 300; ++i) {
+            run.step(original, nullptr, out, unused);
+            again.step(copy, nullptr, copyOut, unused);
+        }
+        CPPUNIT_ASSERT(!out.empty());
+        CPPUNIT_ASSERT_EQUAL(text(out), text(copyOut));
+    }
+    static constexpr Access R = Access::Read, W = Access::Write;
+    struct Step {
+        uint32_t thread, epoch;
+        int32_t stmt;
+        Access access;
+    };
+    // The races of `steps` on global slot 0, each unordered with every other thread's.
+    static std::string races(RaceDetector& d, const std::vector<Step>& steps)
+    {
+        std::vector<RacePair> out;
+        for (const Step& s : steps) {
+            VectorClock clock;
+            clock.set(s.thread, s.epoch);
+            Footprint fp;
+            fp.add(makeLocation(LocationClass::Global, 0), s.access);
+            d.onStep(s.thread, s.epoch, clock, s.stmt, StepKind::PlainGlobal, fp, out);
+        }
+        return text(out);
+    }
+};
+
+CPPUNIT_TEST_SUITE_REGISTRATION(RaceDetectorTest);
