@@ -4,12 +4,6 @@
 
 namespace checker {
 
-void VectorClock::set(uint32_t thread, uint32_t value)
-{
-    if (v_.size() <= thread) v_.resize(size_t(thread) + 1, 0);
-    v_[thread] = value;
-}
-
 void VectorClock::join(const VectorClock& other)
 {
     if (v_.size() < other.v_.size()) v_.resize(other.v_.size(), 0);
@@ -26,22 +20,12 @@ void HappensBefore::begin(uint32_t threads)
     for (uint32_t t = 0; t < threads; ++t) threads_[t].set(t, 1);
 }
 
-void HappensBefore::ensureThread(uint32_t t)
+HappensBefore::SyncClocks* HappensBefore::syncOf(Location l, bool create)
 {
-    if (threads_.size() <= t) threads_.resize(size_t(t) + 1);
-    if (threads_[t].get(t) == 0) threads_[t].set(t, 1);
-}
-
-HappensBefore::SyncClocks* HappensBefore::syncOf(Location l, GlobalSync globals, bool create)
-{
-    std::vector<SyncClocks>* pool = nullptr;
-    switch (locationClass(l)) {
-    case LocationClass::Object: pool = &objects_; break;
-    case LocationClass::Thread: pool = &threadLocs_; break;
-    case LocationClass::Global: pool = globals == GlobalSync::None ? nullptr : &globals_; break;
-    default: break;
-    }
-    if (!pool) return nullptr;
+    LocationClass c = locationClass(l);
+    std::vector<SyncClocks>* pool = c == LocationClass::Object ? &objects_
+                                    : c == LocationClass::Thread ? &threadLocs_
+                                                                 : &globals_;
     uint32_t index = locationIndex(l);
     if (pool->size() <= index) {
         if (!create) return nullptr;
@@ -57,7 +41,8 @@ const VectorClock& HappensBefore::acquire(uint32_t t, const Footprint& fp, Globa
     VectorClock& c = threads_[t];
     if (effects.blocked) return c;
     for (const Touch& touch : fp.touches) {
-        SyncClocks* s = syncOf(touch.location, globals, false);
+        if (!synchronizes(touch.location, globals)) continue;
+        SyncClocks* s = syncOf(touch.location, false);
         if (!s) continue;
         bool object = locationClass(touch.location) == LocationClass::Object;
         switch (touch.access) {
@@ -91,9 +76,8 @@ void HappensBefore::publish(uint32_t t, const Footprint& fp, GlobalSync globals,
         for (const Touch& touch : fp.touches) {
             bool publishes = touch.access == Access::Release || touch.access == Access::SharedRelease ||
                              touch.access == Access::Write;
-            if (!publishes) continue;
-            SyncClocks* s = syncOf(touch.location, globals, true);
-            if (!s) continue;
+            if (!publishes || !synchronizes(touch.location, globals)) continue;
+            SyncClocks* s = syncOf(touch.location, true);
             s->used = true;
             (touch.access == Access::SharedRelease ? s->shared : s->exclusive).join(c);
         }

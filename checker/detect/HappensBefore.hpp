@@ -33,7 +33,11 @@ namespace checker {
 class VectorClock {
 public:
     uint32_t get(uint32_t thread) const { return thread < v_.size() ? v_[thread] : 0; }
-    void set(uint32_t thread, uint32_t value);
+    void set(uint32_t thread, uint32_t value)
+    {
+        if (v_.size() <= thread) v_.resize(size_t(thread) + 1, 0);
+        v_[thread] = value;
+    }
     void join(const VectorClock& other);
     void clear() { v_.clear(); }
 
@@ -67,8 +71,21 @@ private:
         VectorClock shared;      // published by shared releases
         bool used = false;
     };
-    SyncClocks* syncOf(Location l, GlobalSync globals, bool create);
-    void ensureThread(uint32_t t);
+    // Whether touches of l can synchronize: the inline test that spares the touches of file
+    // calls (most of them, in the seeds) a look-up.
+    static bool synchronizes(Location l, GlobalSync globals)
+    {
+        LocationClass c = locationClass(l);
+        return c == LocationClass::Object || c == LocationClass::Thread ||
+               (c == LocationClass::Global && globals != GlobalSync::None);
+    }
+    // l's clocks (l must synchronize); null when it has none and `create` is false.
+    SyncClocks* syncOf(Location l, bool create);
+    void ensureThread(uint32_t t)
+    {
+        if (threads_.size() <= t) threads_.resize(size_t(t) + 1);
+        if (threads_[t].get(t) == 0) threads_[t].set(t, 1);
+    }
 
     std::vector<VectorClock> threads_;
     std::vector<SyncClocks> objects_, threadLocs_, globals_;
