@@ -20,6 +20,12 @@ void HappensBefore::begin(uint32_t threads)
     for (uint32_t t = 0; t < threads; ++t) threads_[t].set(t, 1);
 }
 
+void HappensBefore::addThread(uint32_t t)
+{
+    if (threads_.size() <= t) threads_.resize(size_t(t) + 1);
+    threads_[t].set(t, 1);
+}
+
 HappensBefore::SyncClocks* HappensBefore::syncOf(Location l, bool create)
 {
     LocationClass c = locationClass(l);

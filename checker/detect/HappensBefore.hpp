@@ -83,9 +83,10 @@ private:
     SyncClocks* syncOf(Location l, bool create);
     void ensureThread(uint32_t t)
     {
-        if (threads_.size() <= t) threads_.resize(size_t(t) + 1);
-        if (threads_[t].get(t) == 0) threads_[t].set(t, 1);
+        if (t >= threads_.size() || threads_[t].get(t) == 0) addThread(t);
     }
+    // Starts thread t's clock (out of line: the hot path is ensureThread's test).
+    void addThread(uint32_t t);
 
     std::vector<VectorClock> threads_;
     std::vector<SyncClocks> objects_, threadLocs_, globals_;

@@ -27,17 +27,14 @@ void RaceDetector::begin()
     free_ = kNone;
 }
 
-RaceDetector::History& RaceDetector::historyOf(Location l)
+RaceDetector::History& RaceDetector::firstTouch(Location l)
 {
     auto& pool = histories_[size_t(locationClass(l))];
     uint32_t index = locationIndex(l);
     if (pool.size() <= index) pool.resize(size_t(index) + 1);   // exactly: a copy copies size()
-    History& h = pool[index];
-    if (!h.touched) {
-        h.touched = true;
-        touched_.push_back(l);
-    }
-    return h;
+    pool[index].touched = true;
+    touched_.push_back(l);
+    return pool[index];
 }
 
 void RaceDetector::onStep(uint32_t t, uint32_t epoch, const VectorClock& clock, int32_t stmt, StepKind kind,

@@ -79,7 +79,14 @@ private:
                                  // thread in the order of their first access (a list in since_)
         bool touched = false;
     };
-    History& historyOf(Location l);
+    History& historyOf(Location l)
+    {
+        auto& pool = histories_[size_t(locationClass(l))];
+        uint32_t index = locationIndex(l);
+        return index < pool.size() && pool[index].touched ? pool[index] : firstTouch(l);
+    }
+    // Starts l's history in this execution (out of line: the hot path is historyOf's test).
+    History& firstTouch(Location l);
     void check(History& h, const Record& now, bool file, const VectorClock& clock, Location l,
                std::vector<RacePair>& out);
     // Records non-exclusive `now` in h's `since` list after `last` (kNone: the list is empty).
