@@ -148,8 +148,8 @@ void DporExplorer::processRaces(const std::vector<uint32_t>& races, uint32_t end
 {
     for (uint32_t i : races) {
         sequence_.clear();
-        for (uint32_t k = i + 1; k < end; ++k)
-            if (!log_.happensBefore(i, k)) sequence_.push_back(eventAt(k));
+        log_.notAfter(i, end, notAfter_);
+        for (uint32_t k : notAfter_) sequence_.push_back(eventAt(k));
         sequence_.push_back(last);
         WakeupSequence v(sequence_);
         Node& node = nodes_[i];

@@ -71,6 +71,7 @@ private:
     Footprint footprint_;
     std::vector<uint32_t> races_;
     std::vector<SeqEvent> sequence_;   // scratch: the wakeup sequence of the race being processed
+    std::vector<uint32_t> notAfter_;   // scratch: the depths of its events but the last
     std::vector<uint32_t> woken_;
     report::ExplorationStats stats_;
     std::chrono::steady_clock::time_point start_, lastProgress_;

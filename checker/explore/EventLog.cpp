@@ -10,6 +10,7 @@ void EventLog::begin(uint32_t initialLanes)
     lanes_ = 0;
     initialLanes_ = initialLanes;
     laneLast_.clear();
+    laneEvents_.clear();
     laneCreatedBy_.clear();
     laneWokenBy_.clear();
     ensureLanes(initialLanes);
@@ -29,6 +30,7 @@ void EventLog::ensureLanes(uint32_t lanes)
     if (lanes > lanes_) {
         lanes_ = lanes;
         laneLast_.resize(lanes_, -1);
+        laneEvents_.resize(lanes_);
         laneCreatedBy_.resize(lanes_, -1);
         laneWokenBy_.resize(lanes_, -1);
     }
@@ -169,6 +171,7 @@ void EventLog::push(uint32_t actor, uint32_t lane, const Footprint& fp, int32_t 
     for (size_t k = 0; k < fp.touches.size(); ++k) record(fp.touches[k], *scratchStates_[k], depth);
     events_.push_back(e);
     laneLast_[lane] = int32_t(depth);
+    laneEvents_[lane].push_back(depth);
     if (createsLane >= 0) laneCreatedBy_[size_t(createsLane)] = int32_t(depth);
     for (uint32_t k = 0; k < e.wakesCount; ++k) {
         uint32_t w = (*woken)[k];
@@ -177,6 +180,21 @@ void EventLog::push(uint32_t actor, uint32_t lane, const Footprint& fp, int32_t 
         wakesReplaced_.push_back(laneWokenBy_[w]);
         laneWokenBy_[w] = int32_t(depth);
     }
+}
+
+void EventLog::notAfter(uint32_t a, uint32_t end, std::vector<uint32_t>& out) const
+{
+    out.clear();
+    const uint32_t own = events_[a].lane;
+    for (uint32_t lane = 0; lane < lanes_; ++lane) {
+        if (lane == own) continue;  // program order: all of them happen after a
+        const std::vector<uint32_t>& depths = laneEvents_[lane];
+        for (auto k = std::upper_bound(depths.begin(), depths.end(), a); k != depths.end() && *k < end; ++k) {
+            if (happensBefore(a, *k)) break;
+            out.push_back(*k);
+        }
+    }
+    std::sort(out.begin(), out.end());
 }
 
 // Keeps only races with no other candidate in between (c happens before another candidate).
@@ -218,10 +236,12 @@ void EventLog::truncate(uint32_t depth)
             wakesReplaced_.pop_back();
         }
         laneLast_[e.lane] = e.prevInLane;
+        laneEvents_[e.lane].pop_back();
         if (e.createsLane >= 0) {
             laneCreatedBy_[size_t(e.createsLane)] = -1;
             lanes_ = std::max(initialLanes_, std::min(lanes_, uint32_t(e.createsLane)));
             laneLast_.resize(lanes_);
+            laneEvents_.resize(lanes_);
             laneCreatedBy_.resize(lanes_);
             laneWokenBy_.resize(lanes_);
         }

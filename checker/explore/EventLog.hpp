@@ -49,6 +49,12 @@ public:
         return clockOf(b)[ea.lane] >= ea.laneIndex;
     }
 
+    // The depths k in (a, end) whose event does not happen after the event at depth a, in
+    // increasing order. Along a lane, once an event happens after a every later one does, so
+    // each lane is walked only up to its first such event: the cost is what is found, not
+    // end - a (a race across a 100,000-step loop of another thread costs a few steps).
+    void notAfter(uint32_t a, uint32_t end, std::vector<uint32_t>& out) const;
+
     // Appends an event of `lane` with footprint `fp`. When `races` is non-null, fills it with the
     // depths of the earlier events in a reversible race with the new one (see EventLog.cpp).
     // `woken` lists the lanes whose wait this event ended (a hand-off or a wake-up to
@@ -112,6 +118,7 @@ private:
     std::vector<uint32_t> clocks_;          // events_.size() * width_
     uint32_t width_ = 0;                    // lanes per clock
     std::vector<int32_t> laneLast_;         // per lane: depth of its latest event, -1
+    std::vector<std::vector<uint32_t>> laneEvents_;   // per lane: the depths of its events
     std::vector<int32_t> laneCreatedBy_;    // per lane: depth of the creating event, -1
     std::vector<int32_t> laneWokenBy_;      // per lane: depth of the latest event that woke it, -1
     std::vector<uint32_t> wakes_;           // woken lanes of all events, in order

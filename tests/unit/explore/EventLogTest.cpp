@@ -36,6 +36,7 @@ class EventLogTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(creationOrdersTheNewLane);
     CPPUNIT_TEST(truncateForgetsLaterEvents);
     CPPUNIT_TEST(eventReadingALocationTwice);
+    CPPUNIT_TEST(notAfterIsWhatHappensBeforeLeavesOut);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -213,6 +214,46 @@ public:
         log.truncate(0);
         log.push(1, 1, fp(X, Access::Write), -1, &races);
         CPPUNIT_ASSERT(races.empty());
+    }
+
+    // notAfter walks each lane only up to its first event ordered after `a`: on random logs
+    // (four lanes, a lane created midway, truncations) it must list exactly the events in
+    // (a, end) that happensBefore does not order after a.
+    void notAfterIsWhatHappensBeforeLeavesOut()
+    {
+        uint32_t seed = 12345;
+        auto next = [&seed](uint32_t n) {
+            seed = seed * 1103515245u + 12345u;
+            return (seed >> 16) % n;
+        };
+        const Location locations[] = {X, Y, L, makeLocation(LocationClass::Global, 2)};
+        const Access accesses[] = {Access::Read, Access::Write, Access::Acquire, Access::Release};
+        for (int round = 0; round < 50; ++round) {
+            EventLog log;
+            log.begin(3);
+            uint32_t lanes = 3, createdAt = 0;
+            for (int step = 0; step < 60; ++step) {
+                if (step == 20) {
+                    createdAt = log.size();
+                    log.push(0, 0, fp(X, Access::Read), int32_t(lanes), nullptr);
+                    lanes = 4;
+                    continue;
+                }
+                if (next(15) == 0 && log.size() > 5) log.truncate(log.size() - 1 - next(4));
+                if (lanes == 4 && log.size() <= createdAt) lanes = 3;  // the creation was truncated
+                uint32_t lane = next(lanes);
+                log.push(lane, lane, fp(locations[next(4)], accesses[next(4)]), -1, nullptr);
+            }
+            std::vector<uint32_t> found;
+            for (uint32_t a = 0; a < log.size(); ++a)
+                for (uint32_t end = a + 1; end <= log.size(); end += 1 + next(7)) {
+                    std::vector<uint32_t> expected;
+                    for (uint32_t k = a + 1; k < end; ++k)
+                        if (!log.happensBefore(a, k)) expected.push_back(k);
+                    log.notAfter(a, end, found);
+                    CPPUNIT_ASSERT(expected == found);
+                }
+        }
     }
 };
 
