@@ -189,12 +189,14 @@ void EventLog::notAfter(uint32_t a, uint32_t end, std::vector<uint32_t>& out) co
     for (uint32_t lane = 0; lane < lanes_; ++lane) {
         if (lane == own) continue;  // program order: all of them happen after a
         const std::vector<uint32_t>& depths = laneEvents_[lane];
+        const size_t before = out.size();
         for (auto k = std::upper_bound(depths.begin(), depths.end(), a); k != depths.end() && *k < end; ++k) {
             if (happensBefore(a, *k)) break;
             out.push_back(*k);
         }
+        // Each lane's run is sorted: merging it in keeps the whole sorted.
+        std::inplace_merge(out.begin(), out.begin() + std::ptrdiff_t(before), out.end());
     }
-    std::sort(out.begin(), out.end());
 }
 
 // Keeps only races with no other candidate in between (c happens before another candidate).
