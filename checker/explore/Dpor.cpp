@@ -87,9 +87,9 @@ DporExplorer::Outcome DporExplorer::forward()
         child.wut = std::move(guide);
         child.sleepEnd = nodes_[depth].sleepEnd;
         if (!nodes_[depth].sleep.empty()) {
-            SeqEvent taken = eventAt(depth);
+            const EventView taken = viewAt(depth);
             for (uint32_t q : nodes_[depth].sleep)
-                if (!seqDependent(sleepEvents_[q], taken)) child.sleep.push_back(q);
+                if (!eventsDependent(viewOf(sleepEvents_[q]), taken)) child.sleep.push_back(q);
         }
         nodes_.push_back(std::move(child));
         if (fresh && !races_.empty()) processRaces(races_, depth, eventAt(depth));
@@ -126,6 +126,12 @@ int32_t DporExplorer::postponedStop(const Node& node)
     for (uint32_t q : node.sleep)
         if (sleepEvents_[q].stopped && runner_.enabled(sleepEvents_[q].actor)) return int32_t(sleepEvents_[q].actor);
     return -1;
+}
+
+EventView DporExplorer::viewAt(uint32_t depth) const
+{
+    const EventRecord& e = log_.event(depth);
+    return {e.lane, e.createsLane, log_.touches(depth), e.touchCount, log_.wakes(depth), e.wakesCount};
 }
 
 SeqEvent DporExplorer::eventAt(uint32_t depth) const

@@ -50,6 +50,7 @@ private:
     void postponeStop();
     void positionProbe(uint32_t depth);
     SeqEvent eventAt(uint32_t depth) const;
+    EventView viewAt(uint32_t depth) const;   // the logged event, without a copy
     bool interrupted();
     bool budgetExhausted();
     void reportProgress(bool force);

@@ -26,18 +26,35 @@ struct SeqEvent {
     bool stopped = false;
 };
 
+// What dependence looks at of an event, wherever it is stored (a SeqEvent, the event log).
+struct EventView {
+    uint32_t lane = 0;
+    int32_t createsLane = -1;
+    const Touch* touches = nullptr;
+    uint32_t touchCount = 0;
+    const uint32_t* wakes = nullptr;
+    uint32_t wakeCount = 0;
+};
+
+inline EventView viewOf(const SeqEvent& e)
+{
+    return {e.lane, e.createsLane, e.touches.data(), uint32_t(e.touches.size()), e.wakes.data(), uint32_t(e.wakes.size())};
+}
+
 // Whether two events (of any lanes) are dependent: same lane (program order), one creates or
 // wakes the other's lane, or their footprints conflict.
-inline bool seqDependent(const SeqEvent& a, const SeqEvent& b)
+inline bool eventsDependent(const EventView& a, const EventView& b)
 {
     if (a.lane == b.lane) return true;
     if (a.createsLane == int32_t(b.lane) || b.createsLane == int32_t(a.lane)) return true;
-    for (uint32_t w : a.wakes)
-        if (w == b.lane) return true;
-    for (uint32_t w : b.wakes)
-        if (w == a.lane) return true;
-    return dependent(a.touches.data(), uint32_t(a.touches.size()), b.touches.data(), uint32_t(b.touches.size()));
+    for (uint32_t k = 0; k < a.wakeCount; ++k)
+        if (a.wakes[k] == b.lane) return true;
+    for (uint32_t k = 0; k < b.wakeCount; ++k)
+        if (b.wakes[k] == a.lane) return true;
+    return dependent(a.touches, a.touchCount, b.touches, b.touchCount);
 }
+
+inline bool seqDependent(const SeqEvent& a, const SeqEvent& b) { return eventsDependent(viewOf(a), viewOf(b)); }
 
 // A wakeup sequence being inserted. Per position it remembers an earlier event it depends on
 // (its *blocker*), found on first use and kept: removing events never adds a dependency, so a free
