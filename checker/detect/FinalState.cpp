@@ -66,7 +66,7 @@ void FinalStateChecker::checkPredicate(const World& world, const FinalPredicate&
             continue;
         }
         if (p.content >= 0 && expandTemplate(program_, p.content, locals, expected) == EvalError::None &&
-            expected != node->data)
+            !(node->data == expected))
             content.add(path, "other bytes than expected");
     }
     if (lost.count) out.push_back(makeFinding(report::FindingKind::LostFile, p, lost, checked, "are missing"));

@@ -21,21 +21,6 @@ void mix(uint64_t& h, const void* data, size_t size)
     }
 }
 
-// A 64-bit hash of a byte string, 8 bytes at a time (file contents are the bulk of a final state).
-uint64_t hashBytes(std::string_view bytes)
-{
-    uint64_t h = kFnvOffset ^ bytes.size();
-    size_t i = 0;
-    for (; i + 8 <= bytes.size(); i += 8) {
-        uint64_t word = 0;  // little-endian on every machine: the digest must not depend on it
-        for (size_t k = 0; k < 8; ++k) word |= uint64_t(static_cast<unsigned char>(bytes[i + k])) << (8 * k);
-        h = (h ^ word) * 0x9E3779B97F4A7C15ull;
-        h ^= h >> 29;
-    }
-    mix(h, bytes.data() + i, bytes.size() - i);
-    return h;
-}
-
 // The file system's part: one hash per live entry (its canonical path, the case of its own name,
 // its kind and bytes; the case of the directories above is their own entries'), summed, so that
 // the order in which an execution created the entries does not matter; 0 when only the volume
@@ -46,10 +31,10 @@ uint64_t fileSystemDigest(const fs::FileSystem& fs)
     for (uint32_t i = 0; i < fs.nodeCount(); ++i) {
         const fs::FsNode& n = fs.node(i);
         if (!n.alive() || n.parent < 0) continue;  // the root is always there
-        uint64_t h = hashBytes(fs.pathKey(n));
-        h = (h ^ hashBytes(n.leaf)) * kFnvPrime;
+        uint64_t h = fs::hashBytes(fs.pathKey(n));
+        h = (h ^ fs::hashBytes(n.leaf)) * kFnvPrime;
         h = (h ^ (n.directory ? 0x64 : 0x66)) * kFnvPrime;
-        h = (h ^ hashBytes(n.data)) * kFnvPrime;
+        h = (h ^ n.data.contentHash()) * kFnvPrime;  // hashed once per buffer
         sum += h;
     }
     return sum;

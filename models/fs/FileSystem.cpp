@@ -89,7 +89,7 @@ void FileSystem::reset(const std::vector<std::string>& directories, const std::v
     for (const InitialFile& f : files) {
         const auto& parsed = ids_->parse(f.path);
         int32_t n = newNode(parsed.id, nodeAt(ids_->parentOf(parsed.id)), false, leafName(parsed.path.display), -1);
-        nodes_[size_t(n)].data = f.content;
+        nodes_[size_t(n)].data.assign(f.content);
         dataBytes_ += int64_t(f.content.size());
     }
 }
@@ -206,7 +206,7 @@ void FileSystem::removeNode(int32_t node)
 {
     FsNode& n = nodes_[size_t(node)];
     dataBytes_ -= int64_t(n.data.size());
-    std::string().swap(n.data);
+    n.data.reset();
     nodeAt_[n.path] = -1;
     n.path = kNoPath;
     if (n.parent >= 0) nodes_[size_t(n.parent)].children--;

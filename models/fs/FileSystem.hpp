@@ -30,6 +30,7 @@
 // on different paths commute.
 
 #include "checker/exec/Footprint.hpp"
+#include "models/fs/FileData.hpp"
 #include "models/fs/FsIds.hpp"
 #include "models/fs/ShareAccess.hpp"
 
@@ -57,7 +58,7 @@ struct FsNode {
     uint32_t handles = 0;       // open file objects (the FCB's UncleanCount)
     ShareCounts share;
     std::string leaf;           // its name, case preserved ("" for the root)
-    std::string data;           // a file's bytes
+    FileData data;              // a file's bytes (shared with the copies of this state)
     bool alive() const { return path != kNoPath; }
 };
 

@@ -78,7 +78,7 @@ CallResult FileSystem::write(int64_t handle, std::string_view data, std::optiona
     CallResult r = checkIo(ref, access::WriteData | access::AppendData, "ZwWriteFile");
     if (r.status) return r;
     FileObject& o = objects_[size_t(ref.object)];
-    std::string& bytes = nodes_[size_t(o.node)].data;
+    FileData& bytes = nodes_[size_t(o.node)].data;
     int64_t start = startOffset(o, offset, true, r);
     if (start < 0) return r;
     int64_t end = start + int64_t(data.size());
@@ -88,11 +88,7 @@ CallResult FileSystem::write(int64_t handle, std::string_view data, std::optiona
         return r;
     }
     dataBytes_ += growth;
-    if (size_t(start) == bytes.size()) bytes.append(data);
-    else {
-        if (size_t(end) > bytes.size()) bytes.resize(size_t(end), '\0');
-        std::copy(data.begin(), data.end(), bytes.begin() + start);
-    }
+    bytes.write(size_t(start), data);
     if (o.synchronous()) o.position = end;
     r.hasInformation = true;
     r.information = int64_t(data.size());

@@ -36,6 +36,7 @@ class FinalStateTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(deadlockedExecutionsAreNotChecked);
     CPPUNIT_TEST(summaryCountsFilesPerDirectory);
     CPPUNIT_TEST(digestIgnoresCreationOrder);
+    CPPUNIT_TEST(digestIsTheSameFromCachedHashes);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -133,6 +134,39 @@ public:
         tracker.record(w1, {});
         tracker.record(w2, {});
         CPPUNIT_ASSERT_EQUAL(size_t(1), tracker.distinct());
+    }
+
+    // File contents are hashed once per buffer (shared by copies of a state): a state whose hash
+    // was cached before a change, and a copy sharing its buffer, have the digest of a state built
+    // fresh. The value itself is pinned: digests are in report.json.
+    void digestIsTheSameFromCachedHashes()
+    {
+        Program p = loadScenarioText(R"({"scenario": "t", "filesystem": {"directories": ["C:\\Temp"]},
+            "threads": [{"name": "T", "body": []}]})", "t.json", LoadOptions{});
+        World fresh, cached;
+        StepEffects e;
+        Interpreter interp(p);
+        interp.init(fresh, e);
+        interp.init(cached, e);
+        auto makeFile = [](World& w) {
+            return w.fs.create(0, -1, fs::CreateArgs{"C:\\Temp\\a.txt", fs::access::GenericWrite, 0,
+                                                     fs::disposition::Create, fs::options::SynchronousIoNonalert}).handle;
+        };
+        int64_t h = makeFile(fresh);
+        fresh.fs.write(h, "abcdef", std::nullopt);
+        h = makeFile(cached);
+        cached.fs.write(h, "abc", std::nullopt);
+        OutcomeTracker before;
+        before.record(cached, {});  // hashes "abc"
+        cached.fs.write(h, "def", std::nullopt);
+        World copy = cached;
+        OutcomeTracker tracker;
+        tracker.record(fresh, {});
+        tracker.record(cached, {});
+        tracker.record(copy, {});
+        CPPUNIT_ASSERT_EQUAL(size_t(1), tracker.distinct());
+        CPPUNIT_ASSERT_EQUAL(std::string("f9d98edac2affe2a"), tracker.outcomes()[0].digest);
+        CPPUNIT_ASSERT(before.outcomes()[0].digest != tracker.outcomes()[0].digest);
     }
 };
 

@@ -185,7 +185,7 @@ public:
         run(r, "[]");
         const fs::FsNode* seed = r.world.fs.find("\\??\\C:\\TEMP\\SEED.TXT");
         CPPUNIT_ASSERT(seed);
-        CPPUNIT_ASSERT_EQUAL(std::string("0123456789"), seed->data);
+        CPPUNIT_ASSERT_EQUAL(std::string("0123456789"), std::string(seed->data.view()));
         CPPUNIT_ASSERT(r.world.fs.find("C:\\Temp2")->directory);
     }
 };

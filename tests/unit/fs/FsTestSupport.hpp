@@ -64,7 +64,7 @@ inline std::string contentOf(const FileSystem& fs, std::string_view path)
 {
     const FsNode* n = fs.find(path);
     CPPUNIT_ASSERT_MESSAGE(std::string(path) + " does not exist", n);
-    return n->data;
+    return std::string(n->data.view());
 }
 
 }  // namespace checker::fs::test

@@ -1,0 +1,105 @@
+#include "models/fs/FileData.hpp"
+
+#include <algorithm>
+#include <cstddef>
+
+namespace checker::fs {
+
+uint64_t hashBytes(std::string_view bytes)
+{
+    constexpr uint64_t kFnvOffset = 1469598103934665603ull;
+    constexpr uint64_t kFnvPrime = 1099511628211ull;
+    uint64_t h = kFnvOffset ^ bytes.size();
+    size_t i = 0;
+    for (; i + 8 <= bytes.size(); i += 8) {
+        uint64_t word = 0;  // little-endian on every machine: the digest must not depend on it
+        for (size_t k = 0; k < 8; ++k) word |= uint64_t(static_cast<unsigned char>(bytes[i + k])) << (8 * k);
+        h = (h ^ word) * 0x9E3779B97F4A7C15ull;
+        h ^= h >> 29;
+    }
+    for (; i < bytes.size(); ++i) {  // the tail byte by byte, FNV-1a
+        h ^= static_cast<unsigned char>(bytes[i]);
+        h *= kFnvPrime;
+    }
+    return h;
+}
+
+FileData& FileData::operator=(const FileData& other)
+{
+    if (buffer_ == other.buffer_) return *this;
+    release();
+    buffer_ = other.buffer_;
+    retain();
+    return *this;
+}
+
+FileData& FileData::operator=(FileData&& other) noexcept
+{
+    if (this == &other) return *this;
+    release();
+    buffer_ = other.buffer_;
+    other.buffer_ = nullptr;
+    return *this;
+}
+
+void FileData::release()
+{
+    if (buffer_ && --buffer_->refs == 0) delete buffer_;
+    buffer_ = nullptr;
+}
+
+std::string& FileData::privateBytes()
+{
+    if (!buffer_) buffer_ = new Buffer;
+    else if (buffer_->refs > 1) {
+        Buffer* copy = new Buffer;
+        copy->bytes = buffer_->bytes;
+        buffer_->refs--;
+        buffer_ = copy;
+    }
+    buffer_->hashed = false;
+    return buffer_->bytes;
+}
+
+void FileData::assign(std::string_view bytes)
+{
+    privateBytes().assign(bytes);
+}
+
+void FileData::write(size_t offset, std::string_view bytes)
+{
+    std::string& b = privateBytes();
+    if (offset == b.size()) {
+        b.append(bytes);
+        return;
+    }
+    if (offset + bytes.size() > b.size()) b.resize(offset + bytes.size(), '\0');
+    std::copy(bytes.begin(), bytes.end(), b.begin() + std::ptrdiff_t(offset));
+}
+
+void FileData::clear()
+{
+    if (buffer_ && buffer_->refs == 1) {
+        buffer_->bytes.clear();
+        buffer_->hashed = false;
+    } else {
+        release();
+    }
+}
+
+void FileData::reset()
+{
+    release();
+}
+
+uint64_t FileData::contentHash() const
+{
+    if (!buffer_) return hashBytes({});
+    if (!buffer_->hashed) {
+        buffer_->hash = hashBytes(buffer_->bytes);
+        buffer_->hashed = true;
+    }
+    return buffer_->hash;
+}
+
+}  // namespace checker::fs
