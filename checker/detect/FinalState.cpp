@@ -9,12 +9,10 @@ namespace {
 constexpr size_t kListed = 5;   // paths named in a message
 
 struct Breaches {
-    std::vector<std::string> paths;
+    std::vector<std::string> paths;  // the first kListed, with what is wrong with each
     size_t count = 0;
-    void add(const std::string& path, const std::string& detail)
-    {
-        if (count++ < kListed) paths.push_back(detail.empty() ? path : path + " (" + detail + ")");
-    }
+    // Counts one more; whether its path is among those a message names.
+    bool listed() { return count++ < kListed; }
 };
 
 report::Finding makeFinding(report::FindingKind kind, const FinalPredicate& p, const Breaches& b, int64_t checked,
@@ -36,39 +34,67 @@ report::Finding makeFinding(report::FindingKind kind, const FinalPredicate& p, c
 
 void FinalStateChecker::check(const World& world, std::vector<report::Finding>& out) const
 {
-    for (const FinalPredicate& p : program_.expect.final) checkPredicate(world, p, out);
+    if (resolvedFor_ != world.fs.idSpace()) resolve(world.fs);
+    for (size_t i = 0; i < resolved_.size(); ++i) checkPredicate(world, i, out);
 }
 
-void FinalStateChecker::checkPredicate(const World& world, const FinalPredicate& p,
-                                       std::vector<report::Finding>& out) const
+void FinalStateChecker::resolve(const fs::FileSystem& fs) const
 {
+    resolved_.assign(program_.expect.final.size(), Resolved{});
+    contents_.clear();
+    int64_t locals[1] = {0};
+    std::string path;
+    for (size_t i = 0; i < resolved_.size(); ++i) {
+        const FinalPredicate& p = program_.expect.final[i];
+        Resolved& r = resolved_[i];
+        for (int64_t v = p.from; v < p.below; ++v, ++r.checked) {
+            locals[0] = v;
+            if (expandTemplate(program_, p.path, locals, path) != EvalError::None) continue;
+            Target t;
+            t.value = v;
+            t.path = fs.pathIdOf(path);
+            t.sized = !p.size.empty() && evalExpr(program_, p.size, locals, t.size) == EvalError::None;
+            std::string expected;
+            if (p.content >= 0 && expandTemplate(program_, p.content, locals, expected) == EvalError::None) {
+                t.content = int32_t(contents_.size());
+                contents_.push_back(std::move(expected));
+            }
+            r.targets.push_back(t);
+        }
+    }
+    resolvedFor_ = fs.idSpace();
+}
+
+void FinalStateChecker::checkPredicate(const World& world, size_t index, std::vector<report::Finding>& out) const
+{
+    const FinalPredicate& p = program_.expect.final[index];
     bool wantsPresent = p.exists == FinalPredicate::Exists::Yes || !p.size.empty() || p.content >= 0;
     Breaches lost, unexpected, content;
-    int64_t locals[1] = {0};
-    std::string path, expected;
-    int64_t checked = 0;
-    for (int64_t v = p.from; v < p.below; ++v, ++checked) {
-        locals[0] = v;
-        if (expandTemplate(program_, p.path, locals, path) != EvalError::None) continue;
-        const fs::FsNode* node = world.fs.find(path);
+    std::string path;
+    auto add = [&](Breaches& b, const Target& t, const std::string& detail) {
+        if (!b.listed()) return;
+        int64_t locals[1] = {t.value};
+        expandTemplate(program_, p.path, locals, path);
+        b.paths.push_back(detail.empty() ? path : path + " (" + detail + ")");
+    };
+    for (const Target& t : resolved_[index].targets) {
+        const fs::FsNode* node = world.fs.findId(t.path);
         if (!node) {
-            if (wantsPresent) lost.add(path, "");
+            if (wantsPresent) add(lost, t, "");
             continue;
         }
         if (p.exists == FinalPredicate::Exists::No) {
-            unexpected.add(path, "");
+            add(unexpected, t, "");
             continue;
         }
-        int64_t size = 0;
-        if (!p.size.empty() && evalExpr(program_, p.size, locals, size) == EvalError::None &&
-            size != int64_t(node->data.size())) {
-            content.add(path, std::to_string(node->data.size()) + " bytes, expected " + std::to_string(size));
+        if (t.sized && t.size != int64_t(node->data.size())) {
+            add(content, t, std::to_string(node->data.size()) + " bytes, expected " + std::to_string(t.size));
             continue;
         }
-        if (p.content >= 0 && expandTemplate(program_, p.content, locals, expected) == EvalError::None &&
-            !(node->data == expected))
-            content.add(path, "other bytes than expected");
+        if (t.content >= 0 && !(node->data == contents_[size_t(t.content)]))
+            add(content, t, "other bytes than expected");
     }
+    int64_t checked = resolved_[index].checked;
     if (lost.count) out.push_back(makeFinding(report::FindingKind::LostFile, p, lost, checked, "are missing"));
     if (unexpected.count)
         out.push_back(makeFinding(report::FindingKind::UnexpectedFile, p, unexpected, checked, "to be absent exist"));

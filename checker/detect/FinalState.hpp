@@ -24,9 +24,28 @@ public:
     void check(const World& world, std::vector<report::Finding>& out) const;
 
 private:
-    void checkPredicate(const World& world, const FinalPredicate& p, std::vector<report::Finding>& out) const;
+    // One path a predicate names, with what is expected of it. The predicates depend only on the
+    // program, so their paths are expanded and parsed, their sizes and contents evaluated, once:
+    // an execution's check is one path-id lookup per path.
+    struct Target {
+        int64_t value = 0;             // the `for` variable's value (to name the path in a message)
+        uint32_t path = fs::kNoPath;   // its path id; kNoPath: the name does not parse
+        bool sized = false;            // a `size` to match, `size`
+        int64_t size = 0;
+        int32_t content = -1;          // the content to match: contents_ index; -1 for none
+    };
+    struct Resolved {
+        std::vector<Target> targets;   // the values whose path expanded, in order
+        int64_t checked = 0;           // how many values the predicate ranges over
+    };
+    // Fills resolved_ for the path ids of `fs` (and its copies).
+    void resolve(const fs::FileSystem& fs) const;
+    void checkPredicate(const World& world, size_t index, std::vector<report::Finding>& out) const;
 
     const Program& program_;
+    mutable std::vector<Resolved> resolved_;    // per predicate
+    mutable std::vector<std::string> contents_;
+    mutable const void* resolvedFor_ = nullptr;  // the idSpace() of resolved_'s path ids
 };
 
 }  // namespace checker

@@ -283,12 +283,9 @@ void FileSystem::exitFootprint(uint32_t thread, Footprint& out) const
     }
 }
 
-const FsNode* FileSystem::find(std::string_view rawPath) const
+uint32_t FileSystem::pathIdOf(std::string_view rawPath) const
 {
-    const auto& parsed = ids_->parse(rawPath);
-    if (parsed.path.status) return nullptr;
-    int32_t n = nodeAt(parsed.id);
-    return n < 0 ? nullptr : &nodes_[size_t(n)];
+    return ids_->parse(rawPath).id;  // kNoPath when it does not parse
 }
 
 const std::string& FileSystem::pathKey(const FsNode& node) const

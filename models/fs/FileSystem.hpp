@@ -148,7 +148,18 @@ public:
     void exitFootprint(uint32_t thread, Footprint& out) const;
 
     // Lookups for final-state checks and reports. `find` parses `rawPath`; nullptr if absent.
-    const FsNode* find(std::string_view rawPath) const;
+    const FsNode* find(std::string_view rawPath) const { return findId(pathIdOf(rawPath)); }
+    // The same in two halves, for a caller that looks up the same names in many states: the path
+    // id of `rawPath` (kNoPath when it does not parse), then the node at that id (nullptr if
+    // absent; kNoPath is never present). An id holds in this file system and in every copy of
+    // it: those with the same idSpace().
+    uint32_t pathIdOf(std::string_view rawPath) const;
+    const FsNode* findId(uint32_t path) const
+    {
+        int32_t n = nodeAt(path);
+        return n < 0 ? nullptr : &nodes_[size_t(n)];
+    }
+    const void* idSpace() const { return ids_.get(); }
     uint32_t nodeCount() const { return nodeCount_; }
     const FsNode& node(uint32_t i) const { return nodes_[i]; }
     // "C:\Temp\file_1.txt" (case preserved); "C:\" for the root.

@@ -3,6 +3,7 @@
 
 #include "DetectTestSupport.hpp"
 
+#include "checker/detect/FinalState.hpp"
 #include "checker/detect/Outcomes.hpp"
 #include "checker/exec/Interpreter.hpp"
 
@@ -24,6 +25,22 @@ const char* kMakeThree = R"([{"for": "i", "from": 0, "below": "N", "do": [
     {"call": "ZwWriteFile", "handle": "h", "data": "line {i}\r\n"},
     {"call": "ZwClose", "handle": "h"}]}])";
 
+// Starts each of `worlds` in the initial state of `program`, each with its own path ids (as in
+// separate explorations).
+void initWorlds(const Program& program, std::initializer_list<World*> worlds)
+{
+    StepEffects e;
+    Interpreter interp(program);
+    for (World* w : worlds) interp.init(*w, e);
+}
+
+// Creates the file `path` in `w` (FILE_CREATE, synchronous I/O) as `thread`; returns the handle.
+int64_t createIn(World& w, const char* path, uint32_t thread = 0)
+{
+    return w.fs.create(thread, -1, fs::CreateArgs{path, fs::access::GenericWrite, 0, fs::disposition::Create,
+                                                  fs::options::SynchronousIoNonalert}).handle;
+}
+
 }  // namespace
 
 class FinalStateTest : public CppUnit::TestFixture {
@@ -37,6 +54,7 @@ class FinalStateTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(summaryCountsFilesPerDirectory);
     CPPUNIT_TEST(digestIgnoresCreationOrder);
     CPPUNIT_TEST(digestIsTheSameFromCachedHashes);
+    CPPUNIT_TEST(checkerFollowsTheStateItIsGiven);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -122,14 +140,9 @@ public:
         Program p = loadScenarioText(R"({"scenario": "t", "filesystem": {"directories": ["C:\\Temp"]},
             "threads": [{"name": "T", "body": []}]})", "t.json", LoadOptions{});
         World w1, w2;
-        StepEffects e;
-        Interpreter interp(p);
-        interp.init(w1, e);
-        interp.init(w2, e);
-        for (const char* name : {"C:\\Temp\\a", "C:\\Temp\\b"})
-            w1.fs.create(0, -1, fs::CreateArgs{name, fs::access::GenericWrite, 0, fs::disposition::Create, 0});
-        for (const char* name : {"C:\\Temp\\b", "C:\\Temp\\a"})
-            w2.fs.create(1, -1, fs::CreateArgs{name, fs::access::GenericWrite, 0, fs::disposition::Create, 0});
+        initWorlds(p, {&w1, &w2});
+        for (const char* name : {"C:\\Temp\\a", "C:\\Temp\\b"}) createIn(w1, name, 0);
+        for (const char* name : {"C:\\Temp\\b", "C:\\Temp\\a"}) createIn(w2, name, 1);
         OutcomeTracker tracker;
         tracker.record(w1, {});
         tracker.record(w2, {});
@@ -144,17 +157,10 @@ public:
         Program p = loadScenarioText(R"({"scenario": "t", "filesystem": {"directories": ["C:\\Temp"]},
             "threads": [{"name": "T", "body": []}]})", "t.json", LoadOptions{});
         World fresh, cached;
-        StepEffects e;
-        Interpreter interp(p);
-        interp.init(fresh, e);
-        interp.init(cached, e);
-        auto makeFile = [](World& w) {
-            return w.fs.create(0, -1, fs::CreateArgs{"C:\\Temp\\a.txt", fs::access::GenericWrite, 0,
-                                                     fs::disposition::Create, fs::options::SynchronousIoNonalert}).handle;
-        };
-        int64_t h = makeFile(fresh);
+        initWorlds(p, {&fresh, &cached});
+        int64_t h = createIn(fresh, "C:\\Temp\\a.txt");
         fresh.fs.write(h, "abcdef", std::nullopt);
-        h = makeFile(cached);
+        h = createIn(cached, "C:\\Temp\\a.txt");
         cached.fs.write(h, "abc", std::nullopt);
         OutcomeTracker before;
         before.record(cached, {});  // hashes "abc"
@@ -167,6 +173,32 @@ public:
         CPPUNIT_ASSERT_EQUAL(size_t(1), tracker.distinct());
         CPPUNIT_ASSERT_EQUAL(std::string("f9d98edac2affe2a"), tracker.outcomes()[0].digest);
         CPPUNIT_ASSERT(before.outcomes()[0].digest != tracker.outcomes()[0].digest);
+    }
+
+    // The checker resolves its paths once, for one space of path ids: given a state with other
+    // ids (another exploration's), it resolves them again.
+    void checkerFollowsTheStateItIsGiven()
+    {
+        Program p = loadScenarioText(withFinal("[]", R"([
+            {"for": "i", "from": 0, "below": 2, "path": "C:\\Temp\\f{i}.txt", "exists": false}])"),
+                                     "t.json", LoadOptions{});
+        FinalStateChecker checker(p);
+        World a, b;
+        initWorlds(p, {&a, &b});
+        createIn(b, "C:\\Temp2\\x");
+        createIn(b, "C:\\Temp\\f1.txt");
+        std::vector<report::Finding> found;
+        checker.check(a, found);
+        CPPUNIT_ASSERT_EQUAL(size_t(0), found.size());
+        checker.check(b, found);
+        CPPUNIT_ASSERT_EQUAL(size_t(1), found.size());
+        CPPUNIT_ASSERT(found[0].message.find("1 of 2 paths") != std::string::npos);
+        CPPUNIT_ASSERT_EQUAL(std::string("C:\\Temp\\f1.txt"), found[0].objects.at(0));
+        World c = b;  // a copy: the same ids
+        createIn(c, "C:\\Temp\\f0.txt");
+        found.clear();
+        checker.check(c, found);
+        CPPUNIT_ASSERT(found.at(0).message.find("2 of 2 paths") != std::string::npos);
     }
 };
 
