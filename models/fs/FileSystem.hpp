@@ -214,7 +214,9 @@ private:
     void planRenameTarget(const RenameArgs& args, RenamePlan& plan) const;
     ClosePlan planClose(int64_t handle) const;
     DeletePlan planDelete(std::string_view path) const;
+    uint32_t ioStatus(const HandleRef& ref, uint32_t needed) const;
     CallResult checkIo(const HandleRef& ref, uint32_t needed, const char* what) const;
+    void ioFootprint(int64_t handle, uint32_t needed, Access data, Footprint& out) const;
     int64_t startOffset(const FileObject& object, std::optional<int64_t> offset, bool write,
                         CallResult& result) const;
 

@@ -28,22 +28,28 @@ struct FileSystem::ClosePlan {
 };
 
 // The checks every I/O call makes on its handle: open, not a directory, granted `needed`.
+uint32_t FileSystem::ioStatus(const HandleRef& ref, uint32_t needed) const
+{
+    if (ref.object < 0) return status::InvalidHandle;
+    const FileObject& o = objects_[size_t(ref.object)];
+    if (nodes_[size_t(o.node)].directory) return status::InvalidParameter;
+    if (needed && !(o.access & needed)) return status::AccessDenied;
+    return status::Success;
+}
+
+// ioStatus with the api_misuse rule and message a failed check carries.
 CallResult FileSystem::checkIo(const HandleRef& ref, uint32_t needed, const char* what) const
 {
     CallResult r;
-    if (ref.object < 0) {
-        r.status = status::InvalidHandle;
+    r.status = ioStatus(ref, needed);
+    if (r.status == status::Success) return r;
+    if (r.status == status::InvalidHandle) {
         r.rule = "INVALID_HANDLE";
         r.message = ref.decoded ? "the handle is closed" : "the value was never returned as a handle";
-        return r;
-    }
-    const FileObject& o = objects_[size_t(ref.object)];
-    if (nodes_[size_t(o.node)].directory) {
-        r.status = status::InvalidParameter;
+    } else if (r.status == status::InvalidParameter) {
         r.rule = "INVALID_PARAMETER";
         r.message = std::string(what) + " on a directory handle";
-    } else if (needed && !(o.access & needed)) {
-        r.status = status::AccessDenied;
+    } else if (r.status == status::AccessDenied) {
         r.rule = "ACCESS_NOT_GRANTED";
         r.message = std::string("the handle was opened without ") +
                     (needed == access::ReadData ? "FILE_READ_DATA" : "FILE_WRITE_DATA or FILE_APPEND_DATA") +
@@ -97,12 +103,19 @@ CallResult FileSystem::write(int64_t handle, std::string_view data, std::optiona
 
 void FileSystem::writeFootprint(int64_t handle, Footprint& out) const
 {
+    ioFootprint(handle, access::WriteData | access::AppendData, Access::Write, out);
+}
+
+// A read or write: Writes the file object (its position) and touches the data with `data` when
+// the checks pass; only Reads the file object when they fail.
+void FileSystem::ioFootprint(int64_t handle, uint32_t needed, Access data, Footprint& out) const
+{
     HandleRef ref = resolve(handle);
     if (!ref.decoded) return;
-    CallResult r = checkIo(ref, access::WriteData | access::AppendData, "ZwWriteFile");
-    out.touches.push_back(fileObject(ref.location, r.status ? Access::Read : Access::Write));
-    if (r.status == 0)
-        out.add(makeLocation(LocationClass::File, nodes_[size_t(objects_[size_t(ref.object)].node)].location), Access::Write);
+    uint32_t status = ioStatus(ref, needed);
+    out.touches.push_back(fileObject(ref.location, status ? Access::Read : Access::Write));
+    if (status == 0)
+        out.add(makeLocation(LocationClass::File, nodes_[size_t(objects_[size_t(ref.object)].node)].location), data);
 }
 
 CallResult FileSystem::read(int64_t handle, int64_t length, std::optional<int64_t> offset)
@@ -134,12 +147,7 @@ CallResult FileSystem::read(int64_t handle, int64_t length, std::optional<int64_
 
 void FileSystem::readFootprint(int64_t handle, Footprint& out) const
 {
-    HandleRef ref = resolve(handle);
-    if (!ref.decoded) return;
-    CallResult r = checkIo(ref, access::ReadData, "ZwReadFile");
-    out.touches.push_back(fileObject(ref.location, r.status ? Access::Read : Access::Write));
-    if (r.status == 0)
-        out.add(makeLocation(LocationClass::File, nodes_[size_t(objects_[size_t(ref.object)].node)].location), Access::Read);
+    ioFootprint(handle, access::ReadData, Access::Read, out);
 }
 
 CallResult FileSystem::query(int64_t handle)
