@@ -20,6 +20,7 @@ class PathTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(parentMustExist);
     CPPUNIT_TEST(intermediateFileIsPathNotFound);
     CPPUNIT_TEST(statusCodesHaveTheirRealValues);
+    CPPUNIT_TEST(parsedNamesAreRememberedThroughGrowth);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -136,6 +137,26 @@ public:
         CPPUNIT_ASSERT_EQUAL(0x120089u, mapGenericAccess(access::GenericRead));
         CPPUNIT_ASSERT_EQUAL(0x1F01FFu, mapGenericAccess(access::GenericAll));
         CPPUNIT_ASSERT(!(mapGenericAccess(access::GenericWrite) & access::Delete));
+    }
+
+    // FsIds remembers each raw name's parse: the same name gives the same entry, spellings of one
+    // key the same id, and the entries stay valid while the table grows past its first size.
+    void parsedNamesAreRememberedThroughGrowth()
+    {
+        FsIds ids;
+        const FsIds::Parsed& first = ids.parse("\\??\\C:\\Temp\\f0.txt");
+        std::vector<uint32_t> byName;
+        for (int i = 0; i < 3000; ++i) byName.push_back(ids.parse("C:\\Temp\\f" + std::to_string(i) + ".txt").id);
+        CPPUNIT_ASSERT_EQUAL(first.id, byName[0]);
+        CPPUNIT_ASSERT_EQUAL(std::string("C:\\TEMP\\F0.TXT"), first.path.key);
+        CPPUNIT_ASSERT(&first == &ids.parse("\\??\\C:\\Temp\\f0.txt"));
+        for (int i = 0; i < 3000; ++i) {
+            const FsIds::Parsed& p = ids.parse("\\DosDevices\\c:\\TEMP\\F" + std::to_string(i) + ".TXT");
+            CPPUNIT_ASSERT_EQUAL(byName[size_t(i)], p.id);
+            CPPUNIT_ASSERT_EQUAL(std::string("C:\\TEMP\\F") + std::to_string(i) + ".TXT", ids.key(p.id));
+        }
+        CPPUNIT_ASSERT_EQUAL(kNoPath, ids.parse("relative.txt").id);
+        CPPUNIT_ASSERT_EQUAL(status::ObjectPathSyntaxBad, ids.parse("relative.txt").path.status);
     }
 };
 
