@@ -1,7 +1,9 @@
 #include "models/fs/FileData.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cstddef>
+#include <cstring>
 
 namespace checker::fs {
 
@@ -13,7 +15,9 @@ uint64_t hashBytes(std::string_view bytes)
     size_t i = 0;
     for (; i + 8 <= bytes.size(); i += 8) {
         uint64_t word = 0;  // little-endian on every machine: the digest must not depend on it
-        for (size_t k = 0; k < 8; ++k) word |= uint64_t(static_cast<unsigned char>(bytes[i + k])) << (8 * k);
+        if constexpr (std::endian::native == std::endian::little) std::memcpy(&word, bytes.data() + i, 8);
+        else
+            for (size_t k = 0; k < 8; ++k) word |= uint64_t(static_cast<unsigned char>(bytes[i + k])) << (8 * k);
         h = (h ^ word) * 0x9E3779B97F4A7C15ull;
         h ^= h >> 29;
     }
