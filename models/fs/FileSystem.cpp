@@ -84,11 +84,11 @@ void FileSystem::reset(const std::vector<std::string>& directories, const std::v
     for (const auto& [depth, i] : order) {
         const auto& parsed = ids_->parse(directories[i]);
         if (parsed.path.isRoot() || nodeAt(parsed.id) >= 0) continue;
-        newNode(parsed.id, nodeAt(ids_->parentOf(parsed.id)), true, leafName(parsed.path.display), -1);
+        newNode(parsed.id, nodeAt(ids_->parentOf(parsed.id)), true, parsed.leaf(), -1);
     }
     for (const InitialFile& f : files) {
         const auto& parsed = ids_->parse(f.path);
-        int32_t n = newNode(parsed.id, nodeAt(ids_->parentOf(parsed.id)), false, leafName(parsed.path.display), -1);
+        int32_t n = newNode(parsed.id, nodeAt(ids_->parentOf(parsed.id)), false, parsed.leaf(), -1);
         nodes_[size_t(n)].data.assign(f.content);
         dataBytes_ += int64_t(f.content.size());
     }

@@ -85,7 +85,7 @@ FileSystem::CreatePlan FileSystem::planCreate(uint32_t, const CreateArgs& args) 
         if ((p.status = ancestorStatus(p.path))) return p;
         p.parent = nodeAt(ids_->parentOf(p.path));
     }
-    p.leaf = leafName(parsed.path.display);
+    p.leaf = parsed.leaf();
     p.node = nodeAt(p.path);
     if (p.node >= 0) planExisting(args, parsed.path.trailingBackslash, p);
     else planAbsent(args, parsed.path.trailingBackslash, p);

@@ -66,6 +66,7 @@ const FsIds::Parsed& FsIds::parse(std::string_view raw)
     Parsed& e = *slot;
     parseNtPath(raw, e.path);
     e.id = e.path.status == 0 ? pathId(e.path.key, e.path.display) : kNoPath;
+    e.leafAt = e.path.display.size() - leafName(e.path.display).size();
     return e;
 }
 

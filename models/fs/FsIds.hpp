@@ -54,6 +54,9 @@ public:
     struct Parsed {
         ParsedPath path;
         uint32_t id = kNoPath;
+        size_t leafAt = 0;      // where leafName(path.display) starts
+        // The name's last component, case preserved (leafName of the display form).
+        std::string_view leaf() const { return std::string_view(path.display).substr(leafAt); }
     };
     const Parsed& parse(std::string_view raw);
 

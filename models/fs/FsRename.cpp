@@ -69,7 +69,7 @@ void FileSystem::planRenameTarget(const RenameArgs& args, RenamePlan& p) const
     if ((p.status = parsed.path.status)) return;
     if (parsed.path.trailingBackslash) p.status = status::ObjectNameInvalid;
     p.target = parsed.id;
-    p.leaf = leafName(parsed.path.display);
+    p.leaf = parsed.leaf();
     if (p.status || (p.status = parsed.path.isRoot() ? status::ObjectNameCollision : ancestorStatus(p.target))) return;
     p.targetParent = nodeAt(ids_->parentOf(p.target));
     for (int32_t a = p.targetParent; a >= 0; a = nodes_[size_t(a)].parent) {

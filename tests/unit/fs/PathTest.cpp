@@ -139,8 +139,8 @@ public:
         CPPUNIT_ASSERT(!(mapGenericAccess(access::GenericWrite) & access::Delete));
     }
 
-    // FsIds remembers each raw name's parse: the same name gives the same entry, spellings of one
-    // key the same id, and the entries stay valid while the table grows past its first size.
+    // FsIds remembers each raw name's parse (with its leaf): the same name gives the same entry,
+    // spellings of one key the same id, and the entries stay valid while the table grows.
     void parsedNamesAreRememberedThroughGrowth()
     {
         FsIds ids;
@@ -155,6 +155,10 @@ public:
             CPPUNIT_ASSERT_EQUAL(byName[size_t(i)], p.id);
             CPPUNIT_ASSERT_EQUAL(std::string("C:\\TEMP\\F") + std::to_string(i) + ".TXT", ids.key(p.id));
         }
+        CPPUNIT_ASSERT_EQUAL(std::string("f0.txt"), std::string(first.leaf()));
+        CPPUNIT_ASSERT_EQUAL(std::string("Sub"), std::string(ids.parse("C:\\Temp\\Sub").leaf()));
+        CPPUNIT_ASSERT_EQUAL(std::string("Sub"), std::string(ids.parse("C:\\Temp\\Sub\\").leaf()));  // recorded
+        CPPUNIT_ASSERT_EQUAL(std::string(""), std::string(ids.parse("\\??\\C:\\").leaf()));
         CPPUNIT_ASSERT_EQUAL(kNoPath, ids.parse("relative.txt").id);
         CPPUNIT_ASSERT_EQUAL(status::ObjectPathSyntaxBad, ids.parse("relative.txt").path.status);
     }
