@@ -29,6 +29,7 @@ ExploreResult DporExplorer::run()
 {
     start_ = lastProgress_ = std::chrono::steady_clock::now();
     runner_.begin();
+    runner_.save(initialState_);
     log_.begin(runner_.initialLanes());
     nodes_.clear();
     nodes_.emplace_back();
@@ -224,14 +225,11 @@ void DporExplorer::positionProbe(uint32_t depth)
 {
     size_t k = checkpointsInUse_;
     while (k > 0 && checkpoints_[k - 1].depth > depth) --k;
-    uint32_t from = 0;
-    if (k > 0) {
-        probe_.restore(checkpoints_[k - 1], &runner_.schedule());
-        from = uint32_t(checkpoints_[k - 1].depth);
-    } else {
-        probe_.begin();
-    }
-    for (uint32_t i = from; i < depth; ++i) probe_.step(log_.event(i).actor);
+    // Not probe_.begin(): its own initial state would number paths and files in the order the
+    // probe meets them, and its footprints must name them as the runner's events do.
+    const ExecutionRunner::Checkpoint& from = k > 0 ? checkpoints_[k - 1] : initialState_;
+    probe_.restore(from, &runner_.schedule());
+    for (uint32_t i = uint32_t(from.depth); i < depth; ++i) probe_.step(log_.event(i).actor);
 }
 
 // Finds the deepest node with sequences left to explore, restores the state there (re-running

@@ -83,6 +83,9 @@ private:
     // above its depth and replays only the steps after it.
     std::vector<ExecutionRunner::Checkpoint> checkpoints_;
     size_t checkpointsInUse_ = 0;
+    // The runner's state before the first step: where the probe starts when no checkpoint is
+    // deep enough (a copy shares the runner's numbering of paths and files).
+    ExecutionRunner::Checkpoint initialState_;
     uint64_t nextSizeCheck_ = 0;   // checkpoint(): the depth before which the state is not measured
     bool lastStopped_ = false;   // the last execution ended with a stopping step
 };

@@ -3,6 +3,7 @@
 // step — thinned and reused many times over — and the two results must agree on everything:
 // counts, every finding with its count and witness, every outcome with its count and witness.
 
+#include "checker/explore/ExecutionRunner.hpp"
 #include "checker/explore/Explorer.hpp"
 #include "checker/scenario/ScenarioLoader.hpp"
 
@@ -70,6 +71,7 @@ class CheckpointTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(racesAndRuntimeErrors);
     CPPUNIT_TEST(benchmarks);
     CPPUNIT_TEST(longExecutionsWithDefaultSpacing);
+    CPPUNIT_TEST(restoredRunnerNamesPathsAsTheOriginal);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -114,6 +116,44 @@ public:
     {
         checkSame("scenarios/lock_order.json", {{"N", 10}, {"WRITES", 150}});
         checkSame("scenarios/seeds/eresource_shared_reader.json", {{"N", 8}, {"WRITES", 150}});
+    }
+
+    // Paths and files are numbered in the order a runner first meets them. DPOR's probe compares
+    // its footprints with the runner's events, so it starts from the runner's initial state (a
+    // copy shares the numbering), never from one of its own: here the runner met C:\a first, the
+    // other runner meets C:\b first, and only the restored one names C:\b as the runner does.
+    void restoredRunnerNamesPathsAsTheOriginal()
+    {
+        const Program program = loadScenarioText(R"({
+          "scenario": "two_files",
+          "threads": [
+            {"name": "A", "body": [{"call": "ZwCreateFile", "path": "C:\\a", "access": "GENERIC_WRITE",
+              "share": 0, "disposition": "FILE_CREATE", "options": 0, "handle": "h", "status": "s"}]},
+            {"name": "B", "body": [{"call": "ZwCreateFile", "path": "C:\\b", "access": "GENERIC_WRITE",
+              "share": 0, "disposition": "FILE_CREATE", "options": 0, "handle": "h", "status": "s"}]}
+          ]
+        })", "two_files.json", LoadOptions{});
+        ExploreOptions options;
+        FindingCollector findings[3];
+        OutcomeTracker outcomes[3];
+        ExecutionRunner runner(program, options, findings[0], outcomes[0]);
+        runner.begin();
+        ExecutionRunner::Checkpoint initial;
+        runner.save(initial);
+        runner.step(0);   // A creates C:\a: numbered first
+        const std::vector<Touch> bByRunner = runner.nextFootprint(1).touches;
+
+        ExecutionRunner restored(program, options, findings[1], outcomes[1]);
+        restored.restore(initial, &runner.schedule());
+        ExecutionRunner fresh(program, options, findings[2], outcomes[2]);
+        fresh.begin();
+        auto locations = [](const std::vector<Touch>& touches) {
+            std::vector<Location> out;
+            for (const Touch& t : touches) out.push_back(t.location);
+            return out;
+        };
+        CPPUNIT_ASSERT(locations(restored.nextFootprint(1).touches) == locations(bByRunner));
+        CPPUNIT_ASSERT(locations(fresh.nextFootprint(1).touches) != locations(bByRunner));
     }
 };
 
