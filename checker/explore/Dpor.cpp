@@ -158,7 +158,7 @@ void DporExplorer::processRaces(const std::vector<uint32_t>& races, uint32_t end
         log_.notAfter(i, end, notAfter_);
         for (uint32_t k : notAfter_) sequence_.push_back(eventAt(k));
         sequence_.push_back(last);
-        WakeupSequence v(sequence_);
+        WakeupSequence v(sequence_, scratch_);
         Node& node = nodes_[i];
         size_t position;
         bool covered = std::any_of(node.sleep.begin(), node.sleep.end(),
@@ -209,7 +209,7 @@ void DporExplorer::postponeStop()
         e.touches.assign(footprint_.touches.data(), footprint_.touches.data() + footprint_.touches.size());
         sequence_.clear();
         sequence_.push_back(std::move(e));
-        WakeupSequence v(sequence_);
+        WakeupSequence v(sequence_, scratch_);
         Node& node = nodes_[d];
         size_t position;
         bool covered = std::any_of(node.sleep.begin(), node.sleep.end(),

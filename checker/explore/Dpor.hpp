@@ -73,6 +73,7 @@ private:
     std::vector<uint32_t> races_;
     std::vector<SeqEvent> sequence_;   // scratch: the wakeup sequence of the race being processed
     std::vector<uint32_t> notAfter_;   // scratch: the depths of its events but the last
+    WakeupScratch scratch_;            // what inserting it works in
     std::vector<uint32_t> woken_;
     report::ExplorationStats stats_;
     std::chrono::steady_clock::time_point start_, lastProgress_;

@@ -21,18 +21,26 @@ bool WakeupSequence::blocked(size_t i) const
 
 const WakeupSequence::ActorEvents* WakeupSequence::eventsOf(uint32_t actor) const
 {
+    std::vector<ActorEvents>& byActor = scratch_.byActor;
     if (!indexed_) {
         indexed_ = true;
         for (size_t i = 0; i < events_.size(); ++i) {
             if (removed_[i]) continue;
             ActorEvents* entry = nullptr;
-            for (ActorEvents& a : byActor_)
-                if (a.actor == events_[i].actor) entry = &a;
-            if (!entry) entry = &byActor_.emplace_back(ActorEvents{events_[i].actor, {}, 0});
+            for (size_t a = 0; a < scratch_.actors; ++a)
+                if (byActor[a].actor == events_[i].actor) entry = &byActor[a];
+            if (!entry) {
+                if (scratch_.actors == byActor.size()) byActor.emplace_back();
+                entry = &byActor[scratch_.actors++];
+                entry->actor = events_[i].actor;
+                entry->positions.clear();
+                entry->next = 0;
+            }
             entry->positions.push_back(uint32_t(i));
         }
     }
-    for (ActorEvents& a : byActor_) {
+    for (size_t k = 0; k < scratch_.actors; ++k) {
+        ActorEvents& a = byActor[k];
         if (a.actor != actor) continue;
         while (a.next < a.positions.size() && removed_[a.positions[a.next]]) ++a.next;
         return a.next < a.positions.size() ? &a : nullptr;
@@ -75,7 +83,8 @@ void WakeupSequence::remove(size_t position)
 bool isWeakInitial(const SeqEvent& p, const std::vector<SeqEvent>& v, size_t* position)
 {
     std::vector<SeqEvent> copy = v;
-    return WakeupSequence(copy).weakInitial(p, position);
+    WakeupScratch scratch;
+    return WakeupSequence(copy, scratch).weakInitial(p, position);
 }
 
 // Makes chain[at..] (and the children) a child node of its own: chain[at - 1] gets a sibling.

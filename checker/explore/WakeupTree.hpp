@@ -62,11 +62,30 @@ inline bool seqDependent(const SeqEvent& a, const SeqEvent& b) { return eventsDe
 // blocker is removed. Events are found per actor, and removal moves a front cursor, so walking a
 // long sequence down a tree that shares its prefix costs about its length, not its square (the
 // sequences reversing a race of an early step with a late one hold the whole execution between).
+// The bookkeeping a WakeupSequence works in. A user that inserts many sequences keeps one and
+// hands it to each, so that a long sequence's bookkeeping reuses storage instead of allocating
+// (and first-touching) it again: races across a 100,000-step loop make sequences that long.
+struct WakeupScratch {
+    struct ActorEvents {
+        uint32_t actor = 0;
+        std::vector<uint32_t> positions;
+        std::size_t next = 0;   // first entry of `positions` not removed
+    };
+    std::vector<int32_t> blocker;
+    std::vector<uint8_t> removed;
+    std::vector<ActorEvents> byActor;   // [0, actors) in use; the rest keep their capacity
+    std::size_t actors = 0;
+};
+
 class WakeupSequence {
 public:
-    explicit WakeupSequence(std::vector<SeqEvent>& events)
-        : events_(events), blocker_(events.size(), kUnknown), removed_(events.size(), 0), left_(events.size())
+    WakeupSequence(std::vector<SeqEvent>& events, WakeupScratch& scratch)
+        : events_(events), blocker_(scratch.blocker), removed_(scratch.removed), scratch_(scratch),
+          left_(events.size())
     {
+        blocker_.assign(events.size(), kUnknown);
+        removed_.assign(events.size(), 0);
+        scratch_.actors = 0;
     }
 
     bool empty() const { return left_ == 0; }
@@ -90,11 +109,7 @@ public:
 private:
     static constexpr int32_t kUnknown = -2;
     static constexpr int32_t kFree = -1;
-    struct ActorEvents {
-        uint32_t actor;
-        std::vector<uint32_t> positions;
-        std::size_t next = 0;   // first entry of `positions` not removed
-    };
+    using ActorEvents = WakeupScratch::ActorEvents;
     static constexpr std::size_t kScanLimit = 32;
     bool blocked(std::size_t i) const;
     // The position of actor's first event not removed, SIZE_MAX if none.
@@ -102,9 +117,9 @@ private:
     const ActorEvents* eventsOf(uint32_t actor) const;
 
     std::vector<SeqEvent>& events_;
-    mutable std::vector<int32_t> blocker_;  // per position: kUnknown, kFree, or a blocking index
-    std::vector<uint8_t> removed_;
-    mutable std::vector<ActorEvents> byActor_;  // built on first use
+    std::vector<int32_t>& blocker_;         // per position: kUnknown, kFree, or a blocking index
+    std::vector<uint8_t>& removed_;
+    WakeupScratch& scratch_;                // byActor: per actor its positions, built on first use
     mutable bool indexed_ = false;
     std::size_t first_ = 0;                 // every position before it is removed
     std::size_t left_;
@@ -122,7 +137,8 @@ public:
     void insert(WakeupSequence& v);
     void insert(std::vector<SeqEvent> v)
     {
-        WakeupSequence sequence(v);
+        WakeupScratch scratch;
+        WakeupSequence sequence(v, scratch);
         insert(sequence);
     }
 
