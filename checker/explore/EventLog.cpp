@@ -185,6 +185,12 @@ void EventLog::push(uint32_t actor, uint32_t lane, const Footprint& fp, int32_t 
 void EventLog::notAfter(uint32_t a, uint32_t end, std::vector<uint32_t>& out) const
 {
     out.clear();
+    // A short span is scanned: cheaper than a search in every lane.
+    if (end - a <= 8 * lanes_) {
+        for (uint32_t k = a + 1; k < end; ++k)
+            if (!happensBefore(a, k)) out.push_back(k);
+        return;
+    }
     const uint32_t own = events_[a].lane;
     for (uint32_t lane = 0; lane < lanes_; ++lane) {
         if (lane == own) continue;  // program order: all of them happen after a
