@@ -14,8 +14,8 @@
 #include "checker/explore/WakeupTree.hpp"
 
 #include <chrono>
-#include <deque>
 #include <functional>
+#include <vector>
 
 namespace checker {
 
@@ -67,7 +67,10 @@ private:
     EventLog log_;
     std::vector<SeqEvent> sleepEvents_;  // a stack in depth order: entries past the deepest
                                          // node's sleepEnd belong to no node
-    std::deque<Node> nodes_;  // one per depth; a deque grows without copying 100k-deep stacks
+    // One per depth. A vector: backtracking shrinks it without giving its storage back, so the
+    // next execution's nodes reuse memory already touched (a deque freed and refetched its
+    // blocks, a cache miss per step); it grows by moving, rarely, past the deepest depth so far.
+    std::vector<Node> nodes_;
     uint32_t freshFrom_ = 0;
     Footprint footprint_;
     std::vector<uint32_t> races_;
