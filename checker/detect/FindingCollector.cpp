@@ -2,6 +2,12 @@
 
 namespace checker {
 
+void FindingCollector::rewitness(const std::string& fingerprint, const report::Witness& witness)
+{
+    auto it = byFingerprint_.find(fingerprint);
+    if (it != byFingerprint_.end()) it->second.witness = witness;
+}
+
 bool FindingCollector::add(report::Finding finding)
 {
     const std::string key = finding.fingerprint;

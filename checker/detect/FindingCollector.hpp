@@ -1,7 +1,8 @@
 #pragma once
 // Collects findings across executions: the same fingerprint (kind + statements + objects, never
-// the schedule) is one finding, with the witness of the first execution that showed it and the
-// number of executions that showed it.
+// the schedule) is one finding, with the witness of the first execution that showed it (for a
+// lock-order inversion closed from orders of several executions: of the first one that takes
+// them all, once there is one) and the number of executions that showed it.
 
 #include "reports/Report.hpp"
 
@@ -23,6 +24,9 @@ public:
     // new execution recounts the findings its prefix showed.
     void recount(const std::string& fingerprint);
     bool known(const std::string& fingerprint) const { return byFingerprint_.count(fingerprint) != 0; }
+
+    // Gives the recorded finding `fingerprint` a better witness (one that shows all of it).
+    void rewitness(const std::string& fingerprint, const report::Witness& witness);
 
     // Records `finding` (its fingerprint must be set). Returns true if it is new overall.
     bool add(report::Finding finding);

@@ -42,7 +42,28 @@ std::optional<report::Finding> LockOrderGraph::addEdge(const World& world, uint3
     successors_[from].insert(to);
     if (back.empty()) return std::nullopt;
     back.insert(back.begin(), edge);
-    return describe(world, back);
+    report::Finding found = describe(world, back);
+    if (!takenNow(back)) partial_.push_back({found.fingerprint, std::move(back)});
+    return found;
+}
+
+bool LockOrderGraph::takenNow(const std::vector<Edge>& cycle) const
+{
+    return std::all_of(cycle.begin(), cycle.end(), [this](const Edge& e) { return thisExecution_.count(e) != 0; });
+}
+
+std::vector<std::string> LockOrderGraph::takeCompleted()
+{
+    std::vector<std::string> completed;
+    for (size_t i = 0; i < partial_.size();) {
+        if (!takenNow(partial_[i].cycle)) {
+            ++i;
+            continue;
+        }
+        completed.push_back(std::move(partial_[i].fingerprint));
+        partial_.erase(partial_.begin() + std::ptrdiff_t(i));
+    }
+    return completed;
 }
 
 std::vector<LockOrderGraph::Edge> LockOrderGraph::path(uint32_t from, uint32_t to) const

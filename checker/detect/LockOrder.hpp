@@ -37,6 +37,12 @@ public:
     // the witness is left to the caller (the current execution, which closed the cycle).
     std::optional<report::Finding> onAcquire(const World& world, const LockAcquisition& a);
 
+    // The inversions whose whole cycle the current execution has now taken, after closing them
+    // in an execution that had taken only part of it (the other orders were seen in earlier
+    // executions): each is reported once, so that its witness can become this execution, which
+    // shows every order and replays the inversion on its own.
+    std::vector<std::string> takeCompleted();
+
     size_t edgeCount() const { return edges_.size(); }
 
 private:
@@ -51,6 +57,14 @@ private:
     std::vector<Edge> path(uint32_t from, uint32_t to) const;
     report::Finding describe(const World& world, const std::vector<Edge>& cycle) const;
 
+    // Inversions found while the execution that closed them lacked part of the cycle.
+    struct Partial {
+        std::string fingerprint;
+        std::vector<Edge> cycle;
+    };
+    bool takenNow(const std::vector<Edge>& cycle) const;
+
+    std::vector<Partial> partial_;
     std::map<Edge, EdgeLabel> edges_;
     std::map<uint32_t, std::set<uint32_t>> successors_;
     std::set<Edge> thisExecution_;

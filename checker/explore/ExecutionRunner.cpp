@@ -169,8 +169,11 @@ const StepEffects& ExecutionRunner::step(uint32_t actor)
     else interp_.step(world_, actor, effects_);
     absorb(effects_);
     observeStep(actor);
-    for (const LockAcquisition& a : effects_.acquired)
+    for (const LockAcquisition& a : effects_.acquired) {
         if (auto inversion = lockOrder_.onAcquire(world_, a)) record(std::move(*inversion), false);
+        if (recordFindings_)
+            for (const std::string& fingerprint : lockOrder_.takeCompleted()) findings_.rewitness(fingerprint, {schedule_});
+    }
     if (!stopped()) {
         if (auto dl = deadlocks_.checkCycleThrough(world_, threadOf(actor))) {
             cycleFound_ = true;

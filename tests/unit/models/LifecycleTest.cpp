@@ -24,6 +24,7 @@ class LifecycleTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(unloadStartsOnlyAfterDriverEntry);
     CPPUNIT_TEST(unloadWithRunningThreads);
     CPPUNIT_TEST(lockOrderInversionWithoutDeadlock);
+    CPPUNIT_TEST(inversionSeenAcrossExecutionsGetsAWitnessOfBothOrders);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -103,6 +104,37 @@ public:
         CPPUNIT_ASSERT_EQUAL(size_t(2), f.graph->edges.size());
         CPPUNIT_ASSERT(f.fingerprint.rfind("lock_order_inversion:A,B:", 0) == 0);
         CPPUNIT_ASSERT(!f.witness.schedule.empty());
+    }
+
+    // T0 takes A then B only if it reads g before W sets it, T1 takes B then A only if it reads
+    // h before W sets it. The first execution that closes the cycle takes only B -> A (A -> B was
+    // an earlier execution's): its schedule alone does not show, nor replay, the inversion. Once
+    // an execution takes both orders, it becomes the witness, and replaying it finds the same
+    // inversion.
+    void inversionSeenAcrossExecutionsGetsAWitnessOfBothOrders()
+    {
+        std::string locks = R"({"name": "A", "type": "FAST_MUTEX"}, {"name": "B", "type": "FAST_MUTEX"})";
+        auto nested = [](const char* first, const char* second) {
+            return std::string(R"({"call": "ExAcquireFastMutex", "mutex": ")") + first +
+                   R"("}, {"call": "ExAcquireFastMutex", "mutex": ")" + second +
+                   R"("}, {"call": "ExReleaseFastMutex", "mutex": ")" + second +
+                   R"("}, {"call": "ExReleaseFastMutex", "mutex": ")" + first + R"("})";
+        };
+        std::string w = R"({"store": "g", "value": "1"}, {"store": "h", "value": "1"})";
+        std::string t0 = R"({"load": "x", "from": "g"}, {"if": "x == 0", "then": [)" + nested("A", "B") + "]}";
+        std::string t1 = R"({"load": "y", "from": "h"}, {"if": "y == 0", "then": [)" + nested("B", "A") + "]}";
+        const std::string text = scenario(locks, thread("W", w) + "," + thread("T0", t0) + "," + thread("T1", t1),
+                                          R"(, "globals": {"g": 0, "h": 0})");
+        const Program program = loadScenarioText(text, "test.json", {});
+        const ExploreResult r = explore(program, ExploreOptions{});
+        CPPUNIT_ASSERT_EQUAL(size_t(1), countFindings(r, report::FindingKind::LockOrderInversion));
+        const report::Finding* inversion = nullptr;
+        for (const report::Finding& f : r.findings)
+            if (f.kind == report::FindingKind::LockOrderInversion) inversion = &f;
+        const ReplayResult again = replay(program, inversion->witness, ExploreOptions{});
+        CPPUNIT_ASSERT(again.scheduleValid);
+        CPPUNIT_ASSERT(std::any_of(again.findings.begin(), again.findings.end(),
+                                   [&](const report::Finding& f) { return f.fingerprint == inversion->fingerprint; }));
     }
 };
 
