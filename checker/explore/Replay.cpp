@@ -165,6 +165,7 @@ std::vector<ReplayResult> replayShared(const Program& program, const std::vector
     runner.setDetect(false);
     std::vector<ReplayResult> results(n);
     std::vector<ExecutionRunner::Checkpoint> saved;   // by increasing depth, on the current path
+    std::vector<size_t> wanting;                      // per step: the witnesses that render it
     for (size_t i = 0; i < n; ++i) {
         const auto& schedule = witnesses[order[i]]->schedule;
         ReplayResult& result = results[order[i]];
@@ -185,7 +186,7 @@ std::vector<ReplayResult> replayShared(const Program& program, const std::vector
             uint64_t index = ++result.stepsRun;
             const ReplayProbe probe = probeOf(runner, actor, index);
             // The witnesses that share this step: this one, and the next ones while they do.
-            std::vector<size_t> wanting;
+            wanting.clear();
             for (size_t j = i; j < n && (j == i || shared[j - 1] > k); ++j)
                 if (!describes[order[j]] || describes[order[j]](probe)) wanting.push_back(order[j]);
             runner.setDescribeSteps(!wanting.empty());
