@@ -95,6 +95,12 @@ ReportedFinding readFinding(const Node& finding)
     out.fingerprint = finding.at("fingerprint").string();
     out.message = finding.has("message") ? finding.at("message").string() : std::string();
     out.witness = readWitness(finding);
+    if (finding.has("notes")) {
+        const Node notes = finding.at("notes");
+        if (!notes.value.is_array()) notes.fail("expected an array of strings");
+        for (size_t i = 0; i < notes.value.size(); ++i)
+            out.notes.push_back(Node{notes.value[i], notes.pointer + "/" + std::to_string(i), notes.file}.string());
+    }
     return out;
 }
 

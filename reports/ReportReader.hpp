@@ -23,6 +23,7 @@ struct ReportedFinding {
     std::string fingerprint;
     std::string message;
     Witness witness;
+    std::vector<std::string> notes;
 };
 
 // What `checker replay` needs to re-run one finding.

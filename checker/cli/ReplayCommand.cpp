@@ -2,6 +2,7 @@
 
 #include "checker/cli/ReportInput.hpp"
 #include "checker/cli/ScenarioRunner.hpp"
+#include "checker/detect/LockOrder.hpp"
 #include "checker/explore/Explorer.hpp"
 #include "reports/ReportReader.hpp"
 #include "reports/RuleCatalog.hpp"
@@ -58,12 +59,21 @@ void printBlocked(const ReplayResult& result, const std::map<std::string, std::s
     }
 }
 
-// Findings that need several executions (outcome_divergence: states of different executions)
-// reproduce when the witness runs to its end; every other kind when the replayed execution
-// raises the same kind and fingerprint.
+// A lock-order inversion whose orders no explored execution took all of (the report says so in a
+// note): its witness, the execution that closed the cycle, cannot show it alone.
+bool ordersOfSeveralExecutions(const report::ReportedFinding& finding)
+{
+    return finding.kind == report::FindingKind::LockOrderInversion &&
+           std::find(finding.notes.begin(), finding.notes.end(), kOrdersOfSeveralExecutions) != finding.notes.end();
+}
+
+// Findings that need several executions (outcome_divergence: states of different executions; an
+// inversion of orders from several executions) reproduce when the witness runs (to its end); every
+// other kind when the replayed execution raises the same kind and fingerprint.
 bool reproduced(const ReplayResult& result, const report::ReportedFinding& finding)
 {
     if (finding.kind == report::FindingKind::OutcomeDivergence) return result.scheduleValid && !result.finalState.empty();
+    if (ordersOfSeveralExecutions(finding)) return result.scheduleValid;
     return std::any_of(result.findings.begin(), result.findings.end(), [&](const report::Finding& f) {
         return f.kind == finding.kind && f.fingerprint == finding.fingerprint;
     });
@@ -113,7 +123,9 @@ ExitCode replayCommand(const ReplayArgs& args)
         return ExitCode::Findings;
     }
     std::cout << "\n *** " << titleOf(finding) << " ***\nreproduced " << finding.id << " "
-              << report::findingKindId(finding.kind) << ": " << finding.fingerprint << "\n" << std::flush;
+              << report::findingKindId(finding.kind) << ": " << finding.fingerprint << "\n";
+    if (ordersOfSeveralExecutions(finding)) std::cout << "note: " << kOrdersOfSeveralExecutions << "\n";
+    std::cout << std::flush;
     return ExitCode::Clean;
 }
 

@@ -1,11 +1,17 @@
 #include "checker/detect/FindingCollector.hpp"
 
+#include <algorithm>
+
 namespace checker {
 
-void FindingCollector::rewitness(const std::string& fingerprint, const report::Witness& witness)
+void FindingCollector::rewitness(const std::string& fingerprint, const report::Witness& witness,
+                                 const std::string& untrue)
 {
     auto it = byFingerprint_.find(fingerprint);
-    if (it != byFingerprint_.end()) it->second.witness = witness;
+    if (it == byFingerprint_.end()) return;
+    it->second.witness = witness;
+    std::vector<std::string>& notes = it->second.notes;
+    notes.erase(std::remove(notes.begin(), notes.end(), untrue), notes.end());
 }
 
 bool FindingCollector::add(report::Finding finding)

@@ -25,8 +25,9 @@ public:
     void recount(const std::string& fingerprint);
     bool known(const std::string& fingerprint) const { return byFingerprint_.count(fingerprint) != 0; }
 
-    // Gives the recorded finding `fingerprint` a better witness (one that shows all of it).
-    void rewitness(const std::string& fingerprint, const report::Witness& witness);
+    // Gives the recorded finding `fingerprint` a better witness (one that shows all of it), and
+    // drops its note `untrue` (what the better witness disproves), if it has it.
+    void rewitness(const std::string& fingerprint, const report::Witness& witness, const std::string& untrue);
 
     // Records `finding` (its fingerprint must be set). Returns true if it is new overall.
     bool add(report::Finding finding);

@@ -43,7 +43,10 @@ std::optional<report::Finding> LockOrderGraph::addEdge(const World& world, uint3
     if (back.empty()) return std::nullopt;
     back.insert(back.begin(), edge);
     report::Finding found = describe(world, back);
-    if (!takenNow(back)) partial_.push_back({found.fingerprint, std::move(back)});
+    if (!takenNow(back)) {
+        found.notes.push_back(kOrdersOfSeveralExecutions);
+        partial_.push_back({found.fingerprint, std::move(back)});
+    }
     return found;
 }
 

@@ -20,6 +20,12 @@
 
 namespace checker {
 
+// The note of an inversion no explored execution took every order of (each order was seen in a
+// different one). `checker replay` knows it: replaying such a witness shows the closing order only.
+inline constexpr const char* kOrdersOfSeveralExecutions =
+    "no explored execution takes every order of this cycle (each was taken in a different one): the "
+    "witness is the execution that closed the cycle, and shows its order only";
+
 class LockOrderGraph {
 public:
     using Edge = std::pair<uint32_t, uint32_t>;
@@ -39,8 +45,9 @@ public:
 
     // The inversions whose whole cycle the current execution has now taken, after closing them
     // in an execution that had taken only part of it (the other orders were seen in earlier
-    // executions): each is reported once, so that its witness can become this execution, which
-    // shows every order and replays the inversion on its own.
+    // executions; the finding carried the note kOrdersOfSeveralExecutions): each is reported
+    // once, so that its witness can become this execution, which shows every order and replays
+    // the inversion on its own.
     std::vector<std::string> takeCompleted();
 
     size_t edgeCount() const { return edges_.size(); }

@@ -172,7 +172,8 @@ const StepEffects& ExecutionRunner::step(uint32_t actor)
     for (const LockAcquisition& a : effects_.acquired) {
         if (auto inversion = lockOrder_.onAcquire(world_, a)) record(std::move(*inversion), false);
         if (recordFindings_)
-            for (const std::string& fingerprint : lockOrder_.takeCompleted()) findings_.rewitness(fingerprint, {schedule_});
+            for (const std::string& fingerprint : lockOrder_.takeCompleted())
+                findings_.rewitness(fingerprint, {schedule_}, kOrdersOfSeveralExecutions);
     }
     if (!stopped()) {
         if (auto dl = deadlocks_.checkCycleThrough(world_, threadOf(actor))) {

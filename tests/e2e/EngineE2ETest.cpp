@@ -44,6 +44,7 @@ class EngineE2ETest : public CppUnit::TestFixture {
     CPPUNIT_TEST(livelockWitnessReplays);
     CPPUNIT_TEST(apcWitnessReplays);
     CPPUNIT_TEST(replayOfAChangedScenarioFails);
+    CPPUNIT_TEST(inversionsReplayWithTheirOrders);
     CPPUNIT_TEST(twoRunsGiveTheSameReport);
     CPPUNIT_TEST(maxExecutionsStopsAndSaysSo);
     CPPUNIT_TEST(stopOnFirstStopsAtTheFirstFinding);
@@ -101,6 +102,45 @@ public:
         std::ofstream(copy) << fixed;
         e2e::Result r = runChecker({"replay", dir / "out/report.json", "--finding", "F1"});
         CPPUNIT_ASSERT_EQUAL_MESSAGE(r.out + r.err, 1, r.exitCode);
+    }
+
+    // T takes A then B, or B then A, depending on whether it reads g before W sets it: no
+    // execution takes both orders. The inversion's witness is the execution that closed the
+    // cycle; the report notes it, and replay says so and succeeds. With the orders in two threads
+    // racing on two flags, an execution takes both: that is the witness, and it replays the
+    // inversion itself.
+    void inversionsReplayWithTheirOrders()
+    {
+        auto locked = [](const char* first, const char* second) {
+            return std::string(R"({"call": "ExAcquireFastMutex", "mutex": ")") + first +
+                   R"("}, {"call": "ExAcquireFastMutex", "mutex": ")" + second +
+                   R"("}, {"call": "ExReleaseFastMutex", "mutex": ")" + second +
+                   R"("}, {"call": "ExReleaseFastMutex", "mutex": ")" + first + R"("})";
+        };
+        const std::string head = R"({"scenario": "orders", "globals": {"g": 0, "h": 0},
+          "objects": [{"name": "A", "type": "FAST_MUTEX"}, {"name": "B", "type": "FAST_MUTEX"}], "threads": [)";
+        const std::string oneThread = head + R"({"name": "W", "body": [{"store": "g", "value": "1"}]},
+          {"name": "T", "body": [{"load": "x", "from": "g"}, {"if": "x == 0", "then": [)" + locked("A", "B") +
+                                      R"(], "else": [)" + locked("B", "A") + "]}]}]}";
+        const std::string twoThreads = head + R"({"name": "W", "body": [{"store": "g", "value": "1"}, {"store": "h", "value": "1"}]},
+          {"name": "T0", "body": [{"load": "x", "from": "g"}, {"if": "x == 0", "then": [)" + locked("A", "B") + R"(]}]},
+          {"name": "T1", "body": [{"load": "y", "from": "h"}, {"if": "y == 0", "then": [)" + locked("B", "A") + "]}]}]}";
+        for (const auto& [text, noted] : {std::pair{oneThread, true}, std::pair{twoThreads, false}}) {
+            TempDir dir;
+            const std::string file = dir / "orders.json";
+            std::ofstream(file) << text;
+            json report = runJson(file, {}, dir);
+            const std::string id = findingOfKind(report, "lock_order_inversion");
+            CPPUNIT_ASSERT(!id.empty());
+            json finding;
+            for (const json& f : report["findings"])
+                if (f["id"] == id) finding = f;
+            const bool hasNote = finding.contains("notes") && !finding["notes"].empty();
+            CPPUNIT_ASSERT_EQUAL(noted, hasNote);
+            e2e::Result r = runChecker({"replay", dir / "out/report.json", "--finding", id});
+            CPPUNIT_ASSERT_EQUAL_MESSAGE(r.out + r.err, 0, r.exitCode);
+            CPPUNIT_ASSERT_EQUAL_MESSAGE(r.out, noted, r.out.find("note: no explored execution") != std::string::npos);
+        }
     }
 
     void twoRunsGiveTheSameReport()

@@ -131,6 +131,7 @@ public:
         const report::Finding* inversion = nullptr;
         for (const report::Finding& f : r.findings)
             if (f.kind == report::FindingKind::LockOrderInversion) inversion = &f;
+        CPPUNIT_ASSERT(inversion->notes.empty());   // the note of the closing execution went with it
         const ReplayResult again = replay(program, inversion->witness, ExploreOptions{});
         CPPUNIT_ASSERT(again.scheduleValid);
         CPPUNIT_ASSERT(std::any_of(again.findings.begin(), again.findings.end(),
