@@ -28,39 +28,10 @@ uint64_t hashBytes(std::string_view bytes)
     return h;
 }
 
-FileData& FileData::operator=(const FileData& other)
-{
-    if (buffer_ == other.buffer_) return *this;
-    release();
-    buffer_ = other.buffer_;
-    retain();
-    return *this;
-}
-
-FileData& FileData::operator=(FileData&& other) noexcept
-{
-    if (this == &other) return *this;
-    release();
-    buffer_ = other.buffer_;
-    other.buffer_ = nullptr;
-    return *this;
-}
-
-void FileData::release()
-{
-    if (buffer_ && --buffer_->refs == 0) delete buffer_;
-    buffer_ = nullptr;
-}
-
 std::string& FileData::privateBytes()
 {
-    if (!buffer_) buffer_ = new Buffer;
-    else if (buffer_->refs > 1) {
-        Buffer* copy = new Buffer;
-        copy->bytes = buffer_->bytes;
-        buffer_->refs--;
-        buffer_ = copy;
-    }
+    if (!buffer_) buffer_ = std::make_shared<Buffer>();
+    else if (buffer_.use_count() > 1) buffer_ = std::make_shared<Buffer>(Buffer{buffer_->bytes});
     buffer_->hashed = false;
     return buffer_->bytes;
 }
@@ -83,17 +54,12 @@ void FileData::write(size_t offset, std::string_view bytes)
 
 void FileData::clear()
 {
-    if (buffer_ && buffer_->refs == 1) {
+    if (buffer_ && buffer_.use_count() == 1) {
         buffer_->bytes.clear();
         buffer_->hashed = false;
     } else {
-        release();
+        buffer_.reset();
     }
-}
-
-void FileData::reset()
-{
-    release();
 }
 
 uint64_t FileData::contentHash() const

@@ -8,10 +8,11 @@
 // file at the end of every complete execution): a file not written since is not hashed again,
 // in this copy or any other that shares its buffer.
 //
-// Not thread-safe, copies included (the count is not atomic): a World and the checkpoints made
-// from it stay on the thread of their exploration.
+// A World and the checkpoints made from it stay on the thread of their exploration: whether a
+// buffer is shared is read from its use count, which another thread's copy could change.
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -23,13 +24,6 @@ uint64_t hashBytes(std::string_view bytes);
 
 class FileData {
 public:
-    FileData() = default;
-    FileData(const FileData& other) : buffer_(other.buffer_) { retain(); }
-    FileData(FileData&& other) noexcept : buffer_(other.buffer_) { other.buffer_ = nullptr; }
-    FileData& operator=(const FileData& other);
-    FileData& operator=(FileData&& other) noexcept;
-    ~FileData() { release(); }
-
     size_t size() const { return buffer_ ? buffer_->bytes.size() : 0; }
     std::string_view view() const { return buffer_ ? std::string_view(buffer_->bytes) : std::string_view(); }
     bool operator==(std::string_view bytes) const { return view() == bytes; }
@@ -40,7 +34,7 @@ public:
     // Empty; a private buffer keeps its capacity for the next writes.
     void clear();
     // Empty, holding no buffer (a removed file).
-    void reset();
+    void reset() { buffer_.reset(); }
 
     // hashBytes(view()), computed once per buffer.
     uint64_t contentHash() const;
@@ -49,20 +43,14 @@ public:
 
 private:
     struct Buffer {
-        uint32_t refs = 1;
+        std::string bytes;
         bool hashed = false;
         uint64_t hash = 0;
-        std::string bytes;
     };
-    void retain()
-    {
-        if (buffer_) buffer_->refs++;
-    }
-    void release();
     // A buffer only this FileData holds, its cached hash forgotten (the caller changes it).
     std::string& privateBytes();
 
-    Buffer* buffer_ = nullptr;
+    std::shared_ptr<Buffer> buffer_;   // copies share it; null: no bytes
 };
 
 }  // namespace checker::fs
