@@ -6,15 +6,10 @@
 
 namespace checker::fs {
 
-namespace {
-
-// The first slot to probe for a name of hash `hash` (both halves count: the mask keeps low bits).
-size_t home(uint64_t hash, size_t mask)
+size_t FsIds::Hash::operator()(std::string_view s) const
 {
-    return size_t(hash ^ (hash >> 32)) & mask;
+    return size_t(hashBytes(s));
 }
-
-}  // namespace
 
 uint32_t FsIds::pathId(std::string_view key)
 {
@@ -46,40 +41,15 @@ uint32_t FsIds::dense(std::vector<std::vector<uint32_t>>& rows, size_t row, uint
 
 const FsIds::Parsed& FsIds::parse(std::string_view raw)
 {
-    uint64_t hash = hashBytes(raw);
-    if (slots_.empty()) slots_.assign(kInitialSlots, 0);
-    size_t mask = slots_.size() - 1;
-    size_t at = home(hash, mask);
-    for (; slots_[at] != 0; at = (at + 1) & mask) {
-        const ParsedName& name = *names_[slots_[at] - 1];
-        if (name.hash == hash && name.raw == raw) return name.parsed;
-    }
+    if (auto found = parsed_.find(raw); found != parsed_.end()) return found->second;
     Parsed* slot = &overflow_[overflowNext_];
-    if (names_.size() < kParsedCacheSize) {
-        names_.push_back(std::make_unique<ParsedName>(ParsedName{hash, std::string(raw), {}}));
-        slots_[at] = uint32_t(names_.size());
-        slot = &names_.back()->parsed;
-        if (names_.size() * 2 > slots_.size()) growSlots();
-    } else {
-        overflowNext_ ^= 1;
-    }
+    if (parsed_.size() < kParsedCacheSize) slot = &parsed_[std::string(raw)];
+    else overflowNext_ ^= 1;
     Parsed& e = *slot;
     parseNtPath(raw, e.path);
     e.id = e.path.status == 0 ? pathId(e.path.key, e.path.display) : kNoPath;
     e.leafAt = e.path.display.size() - leafName(e.path.display).size();
     return e;
-}
-
-void FsIds::growSlots()
-{
-    slots_.assign(slots_.size() * 2, 0);
-    size_t mask = slots_.size() - 1;
-    for (uint32_t i = 0; i < names_.size(); ++i) {
-        uint64_t hash = names_[i]->hash;
-        size_t at = home(hash, mask);
-        while (slots_[at] != 0) at = (at + 1) & mask;
-        slots_[at] = i + 1;
-    }
 }
 
 }  // namespace checker::fs

@@ -18,7 +18,6 @@
 
 #include <cstdint>
 #include <functional>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -61,37 +60,25 @@ public:
     const Parsed& parse(std::string_view raw);
 
 private:
-    // A raw name parse() remembers, with its hashBytes().
-    struct ParsedName {
-        uint64_t hash = 0;
-        std::string raw;
-        Parsed parsed;
-    };
     struct PathEntry {
         std::string key;
         uint32_t parent;
         std::string display;
     };
+    // hashBytes (8 bytes at a time) rather than std::hash: parse() looks names up at every create.
     struct Hash {
         using is_transparent = void;
-        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+        size_t operator()(std::string_view s) const;
     };
     static constexpr size_t kParsedCacheSize = 1 << 16;
-    static constexpr size_t kInitialSlots = 256;
-    void growSlots();
     static uint32_t dense(std::vector<std::vector<uint32_t>>& rows, size_t row, uint32_t k, uint32_t& next);
 
     std::vector<PathEntry> paths_;
     std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> byKey_;
     std::vector<std::vector<uint32_t>> files_, objects_;
     uint32_t fileCount_ = 0, objectCount_ = 0;
-    // parse()'s memory, an open-addressing table (a lookup touches one slot array and, when the
-    // hashes match, one name, instead of a node-based map's bucket, node and string): slots_ is
-    // a power of two in size, at most half full, probed linearly from the hash; a slot holds
-    // 1 + an index into names_ (0: empty). Names are held by pointer, so references to their
-    // Parsed stay valid as the table grows.
-    std::vector<uint32_t> slots_;
-    std::vector<std::unique_ptr<ParsedName>> names_;
+    // parse()'s memory (a map's nodes do not move: references to a Parsed stay valid).
+    std::unordered_map<std::string, Parsed, Hash, std::equal_to<>> parsed_;
     Parsed overflow_[2];
     uint32_t overflowNext_ = 0;
 };
