@@ -164,10 +164,7 @@ const StepEffects& ExecutionRunner::step(uint32_t actor)
         return effects_;
     }
     prepareObservation(actor);
-    stepsTaken_++;
-    if (isApcActor(actor)) interp_.deliverApc(world_, actor - kApcActor, effects_);
-    else interp_.step(world_, actor, effects_);
-    absorb(effects_);
+    interpret(actor);
     observeStep(actor);
     for (const LockAcquisition& a : effects_.acquired) {
         if (auto inversion = lockOrder_.onAcquire(world_, a)) record(std::move(*inversion), false);
@@ -188,11 +185,17 @@ const StepEffects& ExecutionRunner::step(uint32_t actor)
 
 void ExecutionRunner::runUnobserved(uint32_t actor)
 {
+    interpret(actor);
+    if (!stopped()) checkStepBound();
+}
+
+// The step itself, and what it raised.
+void ExecutionRunner::interpret(uint32_t actor)
+{
     stepsTaken_++;
     if (isApcActor(actor)) interp_.deliverApc(world_, actor - kApcActor, effects_);
     else interp_.step(world_, actor, effects_);
     absorb(effects_);
-    if (!stopped()) checkStepBound();
 }
 
 void ExecutionRunner::absorb(const StepEffects& effects)

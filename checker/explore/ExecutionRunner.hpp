@@ -128,6 +128,7 @@ private:
     report::Finding fromIssue(const ModelIssue& issue) const;
     void checkStepBound();
     void runUnobserved(uint32_t actor);
+    void interpret(uint32_t actor);
     // Race detection: what the step about to run is (before it runs), and what it did (after).
     void prepareObservation(uint32_t actor);
     void observeStep(uint32_t actor);
