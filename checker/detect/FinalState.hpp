@@ -22,6 +22,8 @@ public:
 
     // Appends a finding (without witness) for each predicate and kind that `world` breaks.
     void check(const World& world, std::vector<report::Finding>& out) const;
+    // Forgets the resolved path ids: the runner names paths with another table from now on.
+    void forgetIds() { resolvedFor_ = nullptr; }
 
 private:
     // One path a predicate names, with what is expected of it. The predicates depend only on the

@@ -26,8 +26,14 @@ public:
     bool known(const std::string& fingerprint) const { return byFingerprint_.count(fingerprint) != 0; }
 
     // Gives the recorded finding `fingerprint` a better witness (one that shows all of it), and
-    // drops its note `untrue` (what the better witness disproves), if it has it.
+    // drops its note `untrue` (what the better witness disproves), if it has it. A fingerprint
+    // not recorded here is kept for merge(): it may be one of the collector merged into.
     void rewitness(const std::string& fingerprint, const report::Witness& witness, const std::string& untrue);
+
+    // Adds what `later` collected over executions that come after this collector's (a parallel
+    // worker's subtree): the result is what one collector would hold had it seen them all, in
+    // that order.
+    void merge(const FindingCollector& later);
 
     // Records `finding` (its fingerprint must be set). Returns true if it is new overall.
     bool add(report::Finding finding);
@@ -46,6 +52,12 @@ private:
     std::map<std::string, report::Finding> byFingerprint_;
     std::vector<std::string> order_;
     std::set<std::string> seenThisExecution_;
+    struct Rewitness {
+        std::string fingerprint;
+        report::Witness witness;
+        std::string untrue;
+    };
+    std::vector<Rewitness> unknownRewitnesses_;   // rewitness() of findings not recorded here
 };
 
 }  // namespace checker

@@ -51,6 +51,9 @@ public:
     std::vector<std::string> takeCompleted();
 
     size_t edgeCount() const { return edges_.size(); }
+    // Inversions still waiting for an execution that takes their whole cycle. Edges and partial
+    // inversions only come and go by executions: the same counts at two times mean the same graph.
+    size_t partialCount() const { return partial_.size(); }
 
 private:
     struct EdgeLabel {

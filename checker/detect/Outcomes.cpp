@@ -122,6 +122,20 @@ void OutcomeTracker::record(const World& world, const std::vector<report::Schedu
     order_.push_back(digest);
 }
 
+void OutcomeTracker::merge(const OutcomeTracker& later)
+{
+    for (const std::string& digest : later.order_) {
+        const report::Outcome& outcome = later.byDigest_.at(digest);
+        auto it = byDigest_.find(digest);
+        if (it != byDigest_.end()) {
+            it->second.executions += outcome.executions;
+            continue;
+        }
+        byDigest_.emplace(digest, outcome);
+        order_.push_back(digest);
+    }
+}
+
 std::vector<report::Outcome> OutcomeTracker::outcomes() const
 {
     std::vector<report::Outcome> out;

@@ -18,6 +18,10 @@ public:
     // Records the final state of a complete execution reached by `schedule`.
     void record(const World& world, const std::vector<report::ScheduleEntry>& schedule);
 
+    // Adds the final states of executions that come after this tracker's (a parallel worker's
+    // subtree), as if this tracker had recorded them itself.
+    void merge(const OutcomeTracker& later);
+
     // In discovery order.
     std::vector<report::Outcome> outcomes() const;
     size_t distinct() const { return order_.size(); }
