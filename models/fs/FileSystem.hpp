@@ -160,6 +160,12 @@ public:
         return n < 0 ? nullptr : &nodes_[size_t(n)];
     }
     const void* idSpace() const { return ids_.get(); }
+    const FsIds& ids() const { return *ids_; }
+    // Names locations with `ids` from now on, which must extend the table this state was built
+    // with (a parallel worker starts from a copy of the table of the exploration it works for).
+    void adoptIds(std::shared_ptr<FsIds> ids) { ids_ = std::move(ids); }
+    // Extends the table this state shares with its copies to `bigger` (which extends it).
+    void extendIds(const FsIds& bigger) const { ids_->extendTo(bigger); }
     uint32_t nodeCount() const { return nodeCount_; }
     const FsNode& node(uint32_t i) const { return nodes_[i]; }
     // "C:\Temp\file_1.txt" (case preserved); "C:\" for the root.

@@ -52,4 +52,41 @@ const FsIds::Parsed& FsIds::parse(std::string_view raw)
     return e;
 }
 
+namespace {
+
+bool rowsExtend(const std::vector<std::vector<uint32_t>>& rows, const std::vector<std::vector<uint32_t>>& other)
+{
+    if (rows.size() < other.size()) return false;
+    for (size_t r = 0; r < other.size(); ++r) {
+        if (rows[r].size() < other[r].size()) return false;
+        for (size_t k = 0; k < other[r].size(); ++k)
+            if (other[r][k] != UINT32_MAX && rows[r][k] != other[r][k]) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+bool FsIds::extends(const FsIds& other) const
+{
+    if (paths_.size() < other.paths_.size() || !rowsExtend(files_, other.files_) || !rowsExtend(objects_, other.objects_))
+        return false;
+    for (size_t i = 0; i < other.paths_.size(); ++i) {
+        const PathEntry& a = paths_[i];
+        const PathEntry& b = other.paths_[i];
+        if (a.key != b.key || a.parent != b.parent || a.display != b.display) return false;
+    }
+    return true;
+}
+
+void FsIds::extendTo(const FsIds& bigger)
+{
+    paths_ = bigger.paths_;
+    byKey_ = bigger.byKey_;
+    files_ = bigger.files_;
+    objects_ = bigger.objects_;
+    fileCount_ = bigger.fileCount_;
+    objectCount_ = bigger.objectCount_;
+}
+
 }  // namespace checker::fs

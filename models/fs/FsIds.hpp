@@ -18,6 +18,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -58,6 +59,22 @@ public:
         std::string_view leaf() const { return std::string_view(path.display).substr(leafAt); }
     };
     const Parsed& parse(std::string_view raw);
+
+    // Whether this table gives every path, file and file object `other` has an id for the same
+    // id (and spelling): what `other`'s ids name, this table's name alike.
+    bool extends(const FsIds& other) const;
+    // Takes the ids of `bigger`, which extends this table (the names remembered by parse() stay).
+    void extendTo(const FsIds& bigger);
+    // A copy of the ids alone (parse() remembers nothing yet): what a parallel worker starts
+    // from, without the cost of copying up to kParsedCacheSize remembered names.
+    std::unique_ptr<FsIds> copyIds() const
+    {
+        auto copy = std::make_unique<FsIds>();
+        copy->extendTo(*this);
+        return copy;
+    }
+    // How many ids of each kind are given out (a table only grows: equal sizes, same table).
+    uint64_t idCount() const { return uint64_t(paths_.size()) + fileCount_ + objectCount_; }
 
 private:
     struct PathEntry {

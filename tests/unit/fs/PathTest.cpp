@@ -21,6 +21,7 @@ class PathTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(intermediateFileIsPathNotFound);
     CPPUNIT_TEST(statusCodesHaveTheirRealValues);
     CPPUNIT_TEST(parsedNamesAreRememberedThroughGrowth);
+    CPPUNIT_TEST(idTablesExtendOneAnotherWhenGrownAlike);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -161,6 +162,37 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string(""), std::string(ids.parse("\\??\\C:\\").leaf()));
         CPPUNIT_ASSERT_EQUAL(kNoPath, ids.parse("relative.txt").id);
         CPPUNIT_ASSERT_EQUAL(status::ObjectPathSyntaxBad, ids.parse("relative.txt").path.status);
+    }
+
+    // A parallel worker starts from a copy of the explorer's ids; each gives out new ones in the
+    // order it meets them. One table extends the other when what both have means the same.
+    void idTablesExtendOneAnotherWhenGrownAlike()
+    {
+        FsIds start;
+        start.parse("C:\\Temp\\a.txt");
+        start.fileId(0, 0);
+        FsIds worker = start, explorer = start;
+        CPPUNIT_ASSERT(worker.extends(explorer) && explorer.extends(worker));
+        worker.parse("C:\\Temp\\b.txt");
+        worker.fileObjectId(1, 0);
+        CPPUNIT_ASSERT(worker.extends(explorer) && !explorer.extends(worker));
+        explorer.extendTo(worker);
+        CPPUNIT_ASSERT(explorer.extends(worker) && worker.extends(explorer));
+        CPPUNIT_ASSERT_EQUAL(worker.parse("C:\\Temp\\b.txt").id, explorer.parse("\\??\\C:\\Temp\\B.TXT").id);
+        // Met in other orders: the same id for different paths, files and file objects.
+        FsIds left = start, right = start;
+        left.parse("C:\\Temp\\c.txt");
+        right.parse("C:\\Temp\\d.txt");
+        CPPUNIT_ASSERT(!left.extends(right) && !right.extends(left));
+        FsIds one = start, other = start;
+        one.fileId(1, 0);
+        other.fileId(2, 0);
+        CPPUNIT_ASSERT(!one.extends(other) && !other.extends(one));
+        one = start;
+        other = start;
+        one.fileObjectId(1, 0);
+        other.fileObjectId(1, 1);
+        CPPUNIT_ASSERT(!one.extends(other) && !other.extends(one));
     }
 };
 
