@@ -1,5 +1,6 @@
 #include "checker/explore/WakeupTree.hpp"
 
+#include <algorithm>
 #include <iterator>
 
 namespace checker {
@@ -99,14 +100,16 @@ void WakeupTree::split(Node& node, std::size_t at)
     node.firstChild = std::move(rest);
 }
 
-void WakeupTree::insert(WakeupSequence& v)
+std::size_t WakeupTree::insert(WakeupSequence& v)
 {
     std::unique_ptr<Node>* level = &first_;   // the first branch of the level being searched
+    std::size_t changed = kUnchanged;         // the root's branch the sequence goes into
     for (bool descend = true; descend;) {
         Node* match = nullptr;
         size_t position = SIZE_MAX;
         std::unique_ptr<Node>* slot = level;
-        for (; *slot; slot = &(*slot)->next) {
+        std::size_t index = 0;
+        for (; *slot; slot = &(*slot)->next, ++index) {
             if (v.weakInitial((*slot)->chain[(*slot)->start], &position)) {
                 match = slot->get();
                 break;
@@ -116,11 +119,12 @@ void WakeupTree::insert(WakeupSequence& v)
             level = slot;   // the end of the level: the new branch goes there, rightmost
             break;
         }
+        if (level == &first_) changed = index;
         for (size_t k = match->start;; ++k) {
             bool last = k + 1 == match->chain.size();
-            if (last && !match->firstChild) return;  // a leaf: this trace is already scheduled
+            if (last && !match->firstChild) return kUnchanged;  // a leaf: this trace is already scheduled
             if (position != SIZE_MAX) v.remove(position);
-            if (v.empty()) return;
+            if (v.empty()) return kUnchanged;
             if (last) {
                 level = &match->firstChild;
                 break;
@@ -138,6 +142,7 @@ void WakeupTree::insert(WakeupSequence& v)
     node->chain.reserve(v.size());
     v.takeRemaining([&node](SeqEvent&& e) { node->chain.push_back(std::move(e)); });
     *level = std::move(node);
+    return changed;
 }
 
 SeqEvent WakeupTree::takeLeftmost(WakeupTree& subtree)
@@ -157,6 +162,110 @@ SeqEvent WakeupTree::takeLeftmost(WakeupTree& subtree)
     }
     subtree.first_ = std::move(first);
     return event;
+}
+
+}  // namespace checker
+
+namespace checker {
+
+bool sameEvent(const SeqEvent& a, const SeqEvent& b)
+{
+    auto sameTouch = [](const Touch& x, const Touch& y) { return x.location == y.location && x.access == y.access; };
+    return a.actor == b.actor && a.lane == b.lane && a.createsLane == b.createsLane && a.stopped == b.stopped &&
+           std::equal(a.touches.begin(), a.touches.end(), b.touches.begin(), b.touches.end(), sameTouch) &&
+           std::equal(a.wakes.begin(), a.wakes.end(), b.wakes.begin(), b.wakes.end());
+}
+
+const WakeupTree::Node* WakeupTree::branch(std::size_t k) const
+{
+    const Node* n = first_.get();
+    for (; n && k > 0; --k) n = n->next.get();
+    return n;
+}
+
+std::size_t WakeupTree::branchCount() const
+{
+    std::size_t count = 0;
+    for (const Node* n = first_.get(); n; n = n->next.get()) ++count;
+    return count;
+}
+
+uint32_t WakeupTree::branchActor(std::size_t k) const
+{
+    const Node* n = branch(k);
+    return n->chain[n->start].actor;
+}
+
+bool WakeupTree::branchIsLeaf(std::size_t k) const
+{
+    const Node* n = branch(k);
+    return n->start + 1 == n->chain.size() && !n->firstChild;
+}
+
+WakeupTree WakeupTree::copyBranch(std::size_t k) const
+{
+    WakeupTree copy;
+    const Node* source = branch(k);
+    if (!source) return copy;
+    copy.first_ = std::make_unique<Node>();
+    // (source node, its copy): the copy's chain is filled, its children still to make.
+    std::vector<std::pair<const Node*, Node*>> pending{{source, copy.first_.get()}};
+    while (!pending.empty()) {
+        auto [from, to] = pending.back();
+        pending.pop_back();
+        to->chain.assign(from->chain.begin() + std::ptrdiff_t(from->start), from->chain.end());
+        std::unique_ptr<Node>* slot = &to->firstChild;
+        for (const Node* child = from->firstChild.get(); child; child = child->next.get()) {
+            *slot = std::make_unique<Node>();
+            pending.emplace_back(child, slot->get());
+            slot = &(*slot)->next;
+        }
+    }
+    return copy;
+}
+
+WakeupTree WakeupTree::copyBranchAfterStubs(std::size_t k) const
+{
+    WakeupTree copy;
+    std::unique_ptr<Node>* slot = &copy.first_;
+    const Node* n = first_.get();
+    for (std::size_t i = 0; i < k; ++i, n = n->next.get()) {
+        *slot = std::make_unique<Node>();
+        (*slot)->chain.push_back(n->chain[n->start]);
+        slot = &(*slot)->next;
+    }
+    *slot = std::move(copyBranch(k).first_);
+    return copy;
+}
+
+// Compares event by event, reading a chain followed by an only child the same as one longer
+// chain (the same sequences, split differently).
+bool WakeupTree::leftmostEquals(const WakeupTree& single) const
+{
+    using Position = std::pair<const Node*, std::size_t>;
+    auto children = [](Position p, std::vector<Position>& out) {
+        out.clear();
+        if (p.second + 1 < p.first->chain.size()) {
+            out.emplace_back(p.first, p.second + 1);
+            return;
+        }
+        for (const Node* c = p.first->firstChild.get(); c; c = c->next.get()) out.emplace_back(c, c->start);
+    };
+    const Node* a = first_.get();
+    const Node* b = single.first_.get();
+    if (!a || !b || b->next) return a == b;
+    std::vector<std::pair<Position, Position>> pending{{{a, a->start}, {b, b->start}}};
+    std::vector<Position> left, right;
+    while (!pending.empty()) {
+        auto [p, q] = pending.back();
+        pending.pop_back();
+        if (!sameEvent(p.first->chain[p.second], q.first->chain[q.second])) return false;
+        children(p, left);
+        children(q, right);
+        if (left.size() != right.size()) return false;
+        for (std::size_t i = 0; i < left.size(); ++i) pending.emplace_back(left[i], right[i]);
+    }
+    return true;
 }
 
 }  // namespace checker

@@ -56,6 +56,9 @@ inline bool eventsDependent(const EventView& a, const EventView& b)
 
 inline bool seqDependent(const SeqEvent& a, const SeqEvent& b) { return eventsDependent(viewOf(a), viewOf(b)); }
 
+// The same event: same actor, lane, creation, footprint (in order), wakes and stop flag.
+bool sameEvent(const SeqEvent& a, const SeqEvent& b);
+
 // A wakeup sequence being inserted. Per position it remembers an earlier event it depends on
 // (its *blocker*), found on first use and kept: removing events never adds a dependency, so a free
 // event stays free and a blocked one only needs a new look, from just after its blocker, once the
@@ -133,18 +136,40 @@ public:
     bool empty() const { return !first_; }
 
     // Inserts the sequence unless an equivalent start is already present (see above). The
-    // sequence is consumed.
-    void insert(WakeupSequence& v);
-    void insert(std::vector<SeqEvent> v)
+    // sequence is consumed. Returns the index of the branch below the root it went into when
+    // that branch was there before (it changed), kUnchanged otherwise (nothing inserted, or a
+    // new branch).
+    static constexpr std::size_t kUnchanged = SIZE_MAX;
+    std::size_t insert(WakeupSequence& v);
+    std::size_t insert(std::vector<SeqEvent> v)
     {
         WakeupScratch scratch;
         WakeupSequence sequence(v, scratch);
-        insert(sequence);
+        return insert(sequence);
     }
 
     // Removes the leftmost branch; returns its first event and moves the rest of that branch
     // (its subtree) into `subtree`.
     SeqEvent takeLeftmost(WakeupTree& subtree);
+
+    // The branches below the root, left to right: how many, the actor starting branch `k`, and
+    // a copy of branch `k` as a tree of its own (a parallel worker explores it while this tree
+    // goes on changing).
+    std::size_t branchCount() const;
+    uint32_t branchActor(std::size_t k) const;
+    bool branchIsLeaf(std::size_t k) const;   // one event: nothing inserted can change it
+    WakeupTree copyBranch(std::size_t k) const;
+    // Branch `k` whole, after the branches before it cut to their first event: whatever is
+    // inserted goes into branch `k` exactly when it would in this tree (insertion looks at a
+    // branch's first event to choose it).
+    WakeupTree copyBranchAfterStubs(std::size_t k) const;
+    void dropAllButLeftmost()
+    {
+        if (first_) first_->next.reset();
+    }
+    // Whether the leftmost branch is the same sequences as `single`'s only branch (what a copy
+    // taken earlier was, if nothing was inserted below it since).
+    bool leftmostEquals(const WakeupTree& single) const;
 
 private:
     // A path of the tree in which each event is the only child of the one before, stored as one
@@ -175,6 +200,7 @@ private:
         }
     };
     static void split(Node& node, std::size_t at);
+    const Node* branch(std::size_t k) const;
     std::unique_ptr<Node> first_;     // the leftmost branch; null when the tree is empty
 };
 

@@ -31,6 +31,9 @@ class WakeupTreeTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(insertCoveredByALeafChangesNothing);
     CPPUNIT_TEST(insertDescendsAndAddsTheRest);
     CPPUNIT_TEST(takeLeftmostHandsOverTheSubtree);
+    CPPUNIT_TEST(insertNamesTheBranchItChanged);
+    CPPUNIT_TEST(branchesAreCountedAndCopied);
+    CPPUNIT_TEST(leftmostEqualsSeesInsertionsBelowIt);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -108,6 +111,65 @@ public:
         WakeupTree sub2;
         CPPUNIT_ASSERT_EQUAL(3u, tree.takeLeftmost(sub2).actor);
         CPPUNIT_ASSERT(sub2.empty());
+    }
+
+    // What a parallel explorer watches for: a sequence that goes below an existing branch
+    // changes it (its index); one covered by a leaf or added as a new branch changes none.
+    void insertNamesTheBranchItChanged()
+    {
+        WakeupTree tree;
+        CPPUNIT_ASSERT_EQUAL(WakeupTree::kUnchanged, tree.insert({ev(1, X, Access::Write), ev(2, X, Access::Write)}));
+        CPPUNIT_ASSERT_EQUAL(WakeupTree::kUnchanged, tree.insert({ev(3, X, Access::Write)}));   // a new branch
+        CPPUNIT_ASSERT_EQUAL(WakeupTree::kUnchanged, tree.insert({ev(3, X, Access::Write), ev(4, Y, Access::Read)}));
+        CPPUNIT_ASSERT_EQUAL(size_t(0), tree.insert({ev(1, X, Access::Write), ev(4, X, Access::Write)}));
+        CPPUNIT_ASSERT_EQUAL(size_t(2), tree.branchCount());
+    }
+
+    void branchesAreCountedAndCopied()
+    {
+        WakeupTree tree;
+        tree.insert({ev(1, X, Access::Write), ev(2, X, Access::Write)});
+        tree.insert({ev(3, X, Access::Write)});
+        CPPUNIT_ASSERT_EQUAL(size_t(2), tree.branchCount());
+        CPPUNIT_ASSERT_EQUAL(1u, tree.branchActor(0));
+        CPPUNIT_ASSERT_EQUAL(3u, tree.branchActor(1));
+        CPPUNIT_ASSERT(!tree.branchIsLeaf(0));
+        CPPUNIT_ASSERT(tree.branchIsLeaf(1));
+        // A copy of the first branch is a tree of its own: [1, 2], with nothing of branch 3.
+        WakeupTree copy = tree.copyBranch(0);
+        CPPUNIT_ASSERT_EQUAL(size_t(1), copy.branchCount());
+        WakeupTree sub;
+        CPPUNIT_ASSERT_EQUAL(1u, copy.takeLeftmost(sub).actor);
+        CPPUNIT_ASSERT(copy.empty());
+        WakeupTree rest;
+        CPPUNIT_ASSERT_EQUAL(2u, sub.takeLeftmost(rest).actor);
+        CPPUNIT_ASSERT(sub.empty() && rest.empty());
+        CPPUNIT_ASSERT_EQUAL(size_t(2), tree.branchCount());   // the original is untouched
+    }
+
+    void leftmostEqualsSeesInsertionsBelowIt()
+    {
+        WakeupTree tree;
+        tree.insert({ev(1, X, Access::Write), ev(2, X, Access::Write)});
+        tree.insert({ev(3, X, Access::Write)});
+        const WakeupTree before = tree.copyBranch(0);
+        CPPUNIT_ASSERT(tree.leftmostEquals(before));
+        CPPUNIT_ASSERT(!tree.leftmostEquals(tree.copyBranch(1)));
+        tree.insert({ev(3, Y, Access::Write)});   // covered by the leaf 3: nothing changes
+        CPPUNIT_ASSERT(tree.leftmostEquals(before));
+        tree.insert({ev(1, X, Access::Write), ev(4, X, Access::Write)});   // splits [1, 2] below 1
+        CPPUNIT_ASSERT(!tree.leftmostEquals(before));
+        CPPUNIT_ASSERT(tree.leftmostEquals(tree.copyBranch(0)));
+        // A branch partly taken (its chain read from an offset) equals a fresh one of the rest.
+        WakeupTree chain;
+        chain.insert({ev(1, X, Access::Write), ev(2, X, Access::Write), ev(5, Y, Access::Write)});
+        WakeupTree rest;
+        chain.takeLeftmost(rest);
+        WakeupTree fresh;
+        fresh.insert({ev(2, X, Access::Write), ev(5, Y, Access::Write)});
+        CPPUNIT_ASSERT(rest.leftmostEquals(fresh) && fresh.leftmostEquals(rest.copyBranch(0)));
+        fresh.insert({ev(2, X, Access::Write), ev(6, Y, Access::Write)});   // 2 then 5 or 6
+        CPPUNIT_ASSERT(!rest.leftmostEquals(fresh));
     }
 };
 
