@@ -17,7 +17,7 @@ double secondsSince(std::chrono::steady_clock::time_point t)
 
 DporExplorer::DporExplorer(const Program& program, const ExploreOptions& options,
                            const std::function<void(const Progress&)>& onProgress)
-    : options_(options), onProgress_(onProgress),
+    : program_(program), options_(options), onProgress_(onProgress),
       runner_(program, options, findings_, outcomes_), probe_(program, options, probeFindings_, probeOutcomes_),
       memory_(options.maxMemoryMb)
 {
@@ -28,12 +28,34 @@ DporExplorer::DporExplorer(const Program& program, const ExploreOptions& options
 ExploreResult DporExplorer::run()
 {
     start_ = lastProgress_ = std::chrono::steady_clock::now();
+    // A budget in executions or findings stops part-way through a subtree: one thread then.
+    if (options_.jobs > 1 && !options_.maxExecutions && !options_.stopOnFirst) {
+        ownPool_ = std::make_unique<SpeculationPool>(program_, options_, options_.jobs - 1);
+        pool_ = ownPool_.get();
+        nextSerial_ = pool_->serialBlock();
+    }
     runner_.begin();
     runner_.save(initialState_);
     log_.begin(runner_.initialLanes());
     nodes_.clear();
-    nodes_.emplace_back();
+    nodes_.emplace_back().serial = nextSerial_++;
     sleepEvents_.clear();
+    explore();
+    pool_ = nullptr;
+    ownPool_.reset();
+    stats_.complete = stopReason_.empty();
+    stats_.stoppedBy = stopReason_;
+    stats_.elapsedSeconds = secondsSince(start_);
+    reportProgress(true);
+    ExploreResult result = exploreResult(stats_, findings_, outcomes_,
+                                         runner_.stepsTaken() + probe_.stepsTaken() + interpreterSteps_);
+    result.parallel = parallel_;
+    return result;
+}
+
+// Executions, one after the other, until the tree is done or something stops it.
+void DporExplorer::explore()
+{
     for (;;) {
         Outcome outcome = forward();
         if (outcome == Outcome::Interrupted) break;
@@ -47,13 +69,9 @@ ExploreResult DporExplorer::run()
         lastStopped_ = outcome == Outcome::Ended && runner_.stopped();
         if (budgetExhausted() && hasPendingWork()) break;
         stopReason_.clear();
+        if (pool_ && stats_.executions >= options_.warmUpExecutions) offerWork();
         if (!backtrack()) break;
     }
-    stats_.complete = stopReason_.empty();
-    stats_.stoppedBy = stopReason_;
-    stats_.elapsedSeconds = secondsSince(start_);
-    reportProgress(true);
-    return exploreResult(stats_, findings_, outcomes_, runner_.stepsTaken() + probe_.stepsTaken());
 }
 
 // Runs the current execution to its end, following the wakeup tree where one is given and
@@ -66,7 +84,7 @@ DporExplorer::Outcome DporExplorer::forward()
         WakeupTree guide;
         int32_t actor;
         if (!nodes_[depth].wut.empty()) {
-            actor = int32_t(nodes_[depth].wut.takeLeftmost(guide).actor);
+            guide = takeBranch(nodes_[depth], actor);
             // A sequence may end with the step of an actor left unable to run, placed where it
             // might have run; it need not be able to there either (a wait for a thread nobody
             // creates): that branch cannot be followed, and is dropped.
@@ -85,6 +103,7 @@ DporExplorer::Outcome DporExplorer::forward()
                   &woken_);
 
         Node child;
+        child.serial = nextSerial_++;
         child.wut = std::move(guide);
         child.sleepEnd = nodes_[depth].sleepEnd;
         if (!nodes_[depth].sleep.empty()) {
@@ -106,6 +125,16 @@ DporExplorer::Outcome DporExplorer::forward()
             if (interrupted()) return Outcome::Interrupted;
         }
     }
+}
+
+// Takes the node's leftmost branch: its first actor, and the rest as the child's wakeup tree.
+WakeupTree DporExplorer::takeBranch(Node& node, int32_t& actor)
+{
+    if (pool_ && node.offers > 0) pool_->forget(node.serial, node.taken);
+    WakeupTree subtree;
+    actor = int32_t(node.wut.takeLeftmost(subtree).actor);
+    ++node.taken;
+    return subtree;
 }
 
 int32_t DporExplorer::chooseFree(const Node& node)
@@ -158,12 +187,32 @@ void DporExplorer::processRaces(const std::vector<uint32_t>& races, uint32_t end
         log_.notAfter(i, end, notAfter_);
         for (uint32_t k : notAfter_) sequence_.push_back(eventAt(k));
         sequence_.push_back(last);
-        WakeupSequence v(sequence_, scratch_);
-        Node& node = nodes_[i];
-        size_t position;
-        bool covered = std::any_of(node.sleep.begin(), node.sleep.end(),
-                                   [&](uint32_t q) { return v.weakInitial(sleepEvents_[q], &position); });
-        if (!covered) node.wut.insert(v);
+        insert(i, sequence_);
+    }
+}
+
+// Unless a sleeping actor at `depth` could start `sequence` (that trace is explored already),
+// it goes into the node's wakeup tree; consumed. A worker records it instead when the node is
+// its branch's or above: the explorer it works for inserts it there, in order.
+void DporExplorer::insert(uint32_t depth, std::vector<SeqEvent>& sequence)
+{
+    if (worker_ && depth <= rootDepth_) {
+        subtree_->insertions.push_back({depth, sequence});
+        return;
+    }
+    WakeupSequence v(sequence, scratch_);
+    Node& node = nodes_[depth];
+    size_t position;
+    bool covered = std::any_of(node.sleep.begin(), node.sleep.end(),
+                               [&](uint32_t q) { return v.weakInitial(sleepEvents_[q], &position); });
+    if (covered) return;
+    size_t changed = node.wut.insert(v);
+    // A worker's copy of that branch is out of date: its subtree would not be the one explored
+    // (unless the sequence comes from a worker's subtree, which a projected task assumed).
+    if (pool_ && !adopting_ && changed != WakeupTree::kUnchanged) {
+        node.lastChanged = node.taken + changed;
+        node.lastChangeAt = stats_.executions;
+        if (node.offers > 0) pool_->forget(node.serial, node.lastChanged);
     }
 }
 
@@ -209,12 +258,7 @@ void DporExplorer::postponeStop()
         e.touches.assign(footprint_.touches.data(), footprint_.touches.data() + footprint_.touches.size());
         sequence_.clear();
         sequence_.push_back(std::move(e));
-        WakeupSequence v(sequence_, scratch_);
-        Node& node = nodes_[d];
-        size_t position;
-        bool covered = std::any_of(node.sleep.begin(), node.sleep.end(),
-                                   [&](uint32_t q) { return v.weakInitial(sleepEvents_[q], &position); });
-        if (!covered) node.wut.insert(v);
+        insert(d, sequence_);
     }
 }
 
@@ -244,6 +288,9 @@ bool DporExplorer::backtrack()
         sleepEvents_.push_back(eventAt(d));
         sleepEvents_.back().stopped = lastStopped_ && d + 1 == log_.size();
         node.sleepEnd = uint32_t(sleepEvents_.size());
+        if (pool_) takeSpeculated(d);
+        if (!stopReason_.empty()) return false;
+        if (node.wut.empty()) continue;
         restoreTo(d);
         log_.truncate(d);
         nodes_.resize(d + 1);
@@ -319,7 +366,8 @@ bool DporExplorer::hasPendingWork() const
 
 bool DporExplorer::interrupted()
 {
-    if (options_.interrupt && options_.interrupt->load()) stopReason_ = "interrupt";
+    if ((options_.interrupt && options_.interrupt->load()) || (cancel_ && cancel_->load()))
+        stopReason_ = "interrupt";
     else if (options_.timeLimitSeconds && secondsSince(start_) >= *options_.timeLimitSeconds)
         stopReason_ = "time_limit";
     else if (memory_.exceeded(runner_.stepsTaken()))

@@ -7,14 +7,21 @@
 // Locks whose acquire is disabled while held (fast mutexes) follow the lock-aware treatment of
 // Nidhugg: a release -> acquire dependency orders but is not a race; the race to reverse is the
 // one between the two acquires.
+//
+// With more than one job, worker threads explore later branches of the nodes on the current path
+// ahead of time, and the explorer takes their subtrees where they are what it would have explored
+// (Speculation.hpp; DporParallel.cpp): the tree, and so the result, is the one-thread one.
 
 #include "checker/explore/EventLog.hpp"
 #include "checker/explore/ExecutionRunner.hpp"
 #include "checker/explore/MemoryBudget.hpp"
+#include "checker/explore/Speculation.hpp"
 #include "checker/explore/WakeupTree.hpp"
 
+#include <atomic>
 #include <chrono>
 #include <functional>
+#include <memory>
 #include <vector>
 
 namespace checker {
@@ -25,6 +32,11 @@ public:
                  const std::function<void(const Progress&)>& onProgress);
 
     ExploreResult run();
+    // A parallel worker's job (Speculation.hpp): explores one branch of a node of another
+    // explorer's path, recording what it would insert into the wakeup trees of that node and
+    // the nodes above it instead of inserting it. It offers branches of its own subtree to
+    // `pool`, as the exploration's explorer does.
+    SubtreeResult runSubtree(const SubtreeTask& task, const std::atomic<bool>& cancel, SpeculationPool& pool);
 
 private:
     struct Node {
@@ -33,14 +45,42 @@ private:
         InlineVector<uint32_t, 4> sleep;
         uint32_t sleepEnd = 0;        // sleepEvents_ in use by this node and the ones above it
         WakeupTree wut;               // sequences still to explore from here
+        // With workers: which node this is (nodes come and go at a depth), how many branches
+        // of its wakeup tree were taken (the next is that ordinal), how many offered to workers.
+        uint64_t serial = 0;
+        uint64_t taken = 0;
+        uint64_t offers = 0;
+        // The branch that last had a sequence inserted below it, and when (in executions): one
+        // still being filled in is not offered until it has been left alone for a while.
+        uint64_t lastChanged = UINT64_MAX;
+        uint64_t lastChangeAt = 0;
     };
     enum class Outcome { Ended, SleepBlocked, Interrupted };
 
+    void explore();
+    void insert(uint32_t depth, std::vector<SeqEvent>& sequence);
+    WakeupTree takeBranch(Node& node, int32_t& actor);
+    // Parallel exploration: offering later branches to the workers, taking their results.
+    void offerWork();
+    bool findWork(uint32_t& depth, size_t& index, bool settledOnly) const;
+    bool doneBefore(const Node& node, size_t index, std::vector<const SubtreeResult*>* results) const;
+    bool project(uint32_t depth, size_t index, SubtreeTask& task);
+    std::unique_ptr<SubtreeTask> makeTask(uint32_t depth, size_t index);
+    void takeSpeculated(uint32_t depth);
+    bool stillValid(const Node& node, const SubtreeTask& task, const SubtreeResult& result);
+    void adopt(uint32_t depth, SubtreeResult& result);
+    std::vector<SeqEvent> sleepOf(const Node& node) const;
+    void resetForTask();
+    void replayPrefix(const SubtreeTask& task);
+    void computeSleepToCome(const SubtreeTask& task, std::vector<SeqEvent>& sleep);
+    void addStats(const report::ExplorationStats& more);
     Outcome forward();
     bool backtrack();
     void checkpoint();
     void saveCheckpoint(size_t bytes);
     static constexpr uint64_t kMinSpacing = 512;   // steps between two checkpoints, at least
+    static constexpr uint64_t kQuietExecutions = 32;   // before a changing branch is offered
+    static constexpr uint32_t kOfferDepth = 64;        // offered at any depth up to this
     void restoreTo(uint32_t depth);
     bool hasPendingWork() const;
     int32_t chooseFree(const Node& node);
@@ -55,6 +95,7 @@ private:
     bool budgetExhausted();
     void reportProgress(bool force);
 
+    const Program& program_;
     const ExploreOptions& options_;
     const std::function<void(const Progress&)>& onProgress_;
     FindingCollector findings_;
@@ -92,6 +133,20 @@ private:
     ExecutionRunner::Checkpoint initialState_;
     uint64_t nextSizeCheck_ = 0;   // checkpoint(): the depth before which the state is not measured
     bool lastStopped_ = false;   // the last execution ended with a stopping step
+    uint64_t interpreterSteps_ = 0;   // run by workers whose subtrees were taken
+    ExploreResult::Parallel parallel_;
+    // Parallel exploration: the workers (none with one job; the exploration's explorer owns
+    // them) and the serial of the next node.
+    std::unique_ptr<SpeculationPool> ownPool_;
+    SpeculationPool* pool_ = nullptr;
+    uint64_t nextSerial_ = 0;
+    // As a worker: the depth of the node whose branch it explores (insertions at or above it are
+    // recorded in subtree_, not made), and what stops it.
+    bool worker_ = false;
+    uint32_t rootDepth_ = 0;
+    SubtreeResult* subtree_ = nullptr;
+    const std::atomic<bool>* cancel_ = nullptr;
+    bool adopting_ = false;   // inserting what a worker's subtree recorded
 };
 
 }  // namespace checker

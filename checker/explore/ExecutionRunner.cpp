@@ -52,15 +52,34 @@ void ExecutionRunner::begin()
     stopped_ = discarded_ = cycleFound_ = false;
     findings_.beginExecution();
     lockOrder_.beginExecution();
-    // The initial state is the same for every execution: build it once, then copy it (a copy
-    // reuses the capacity the previous execution left, so no allocation once warm).
-    if (!initialReady_) {
-        interp_.init(initialWorld_, initialEffects_);
-        initialReady_ = true;
-    }
+    buildInitialState();
     world_ = initialWorld_;
     absorb(initialEffects_);
     races_.begin(world_);
+}
+
+// The initial state is the same for every execution: built once, then copied (a copy reuses the
+// capacity the previous execution left, so no allocation once warm).
+void ExecutionRunner::buildInitialState()
+{
+    if (initialReady_) return;
+    interp_.init(initialWorld_, initialEffects_);
+    initialReady_ = true;
+}
+
+const fs::FsIds& ExecutionRunner::fsIds()
+{
+    buildInitialState();
+    return initialWorld_.fs.ids();
+}
+
+// The initial state interns the same paths in the same order in every runner: `ids`, another
+// runner's table, extends this one's.
+void ExecutionRunner::adoptFsIds(const fs::FsIds& ids)
+{
+    buildInitialState();
+    initialWorld_.fs.adoptIds(ids.copyIds());
+    finalState_.forgetIds();
 }
 
 void ExecutionRunner::save(Checkpoint& into) const

@@ -119,7 +119,17 @@ public:
     // is still recorded, so stopped() means the same.
     void setDetect(bool on) { detect_ = on; }
 
+    // What a parallel worker shares with the exploration it works for (Speculation.hpp): the
+    // lock-order graph over the executions so far, and the file system's location ids (a worker
+    // starts from a copy of the exploration's, so that both name paths and files alike).
+    const LockOrderGraph& lockOrder() const { return lockOrder_; }
+    void setLockOrder(const LockOrderGraph& graph) { lockOrder_ = graph; }
+    const fs::FsIds& fsIds();
+    void adoptFsIds(const fs::FsIds& ids);
+    void extendFsIds(const fs::FsIds& bigger) { initialWorld_.fs.extendIds(bigger); }
+
 private:
+    void buildInitialState();
     void absorb(const StepEffects& effects);
     // `replayable`: the same prefix run again would record it again (not so for a lock-order
     // inversion, which needs an edge no execution had taken before).

@@ -25,8 +25,16 @@ struct ExploreOptions {
     // Memory budget in MiB (0: none): when the process's resident set grows past it, exploration
     // stops with stoppedBy "memory" (an incomplete report, not an out-of-memory kill).
     uint64_t maxMemoryMb = 4096;
-    unsigned jobs = 1;                       // recorded in the report; exploration is single-threaded
-                                             // for now (parallel DPOR is not implemented yet)
+    // dpor: threads exploring (Speculation.hpp); the result is the same for any value. Without
+    // effect with maxExecutions or stopOnFirst (a budget that stops part-way through a subtree).
+    unsigned jobs = 1;
+    // jobs > 1, for tests: a branch offered to the workers is always explored by one (the
+    // explorer waits for it, or explores it as a worker would), never taken back when no thread
+    // has started on it yet: whether a test sees workers' subtrees taken does not hang on timing.
+    bool waitForWorkers = false;
+    // jobs > 1: executions explored before offering any branch to the workers (a tree smaller
+    // than this is done sooner than a worker's first task, which runs on cold memory).
+    uint64_t warmUpExecutions = 32;
     uint64_t seed = 0;                       // random / pct
     uint64_t runs = 1000;                    // random / pct
     int64_t preemptionBound = 2;             // bounded
@@ -54,6 +62,12 @@ struct ExploreResult {
     std::vector<report::Outcome> outcomes;   // every distinct final state, in discovery order
     uint64_t interpreterSteps = 0;           // steps actually run, replayed prefixes included
                                              // (a measure of work, for `checker bench`)
+    // With jobs > 1: subtrees explored by workers and taken as they were, and those explored
+    // again because what a worker started from had changed by then (timing: for `checker bench`).
+    struct Parallel {
+        uint64_t taken = 0;
+        uint64_t redone = 0;
+    } parallel;
 };
 
 // Throws InputError naming the statement when the program uses a call (or a part of the format)

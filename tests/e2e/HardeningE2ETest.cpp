@@ -358,11 +358,13 @@ public:
             {"scenarios/demos/bad_index.json"},
             {"scenarios/benchmarks/lastzero.json"},
             {"scenarios/benchmarks/readers.json"},
+            {"scenarios/benchmarks/indexer.json", "--param", "N=14"},
+            {"scenarios/lock_order.json", "--param", "N=12", "--param", "WRITES=2"},
             {"scenarios/demos/lost_update.json", "--strategy", "random", "--runs", "30", "--seed", "11"},
         };
         for (const auto& scenario : runs) {
             std::map<std::string, std::string> first;  // file name -> normalized content
-            for (const std::string jobs : {"1", "1", "2"}) {
+            for (const std::string jobs : {"1", "1", "2", "4"}) {
                 TempDir dir;
                 std::vector<std::string> args{"run", scenario[0], "--quiet", "--jobs", jobs, "--out", dir / "out"};
                 args.insert(args.end(), scenario.begin() + 1, scenario.end());

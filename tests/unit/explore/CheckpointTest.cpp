@@ -3,6 +3,7 @@
 // step — thinned and reused many times over — and the two results must agree on everything:
 // counts, every finding with its count and witness, every outcome with its count and witness.
 
+#include "ResultDigest.hpp"
 #include "checker/explore/ExecutionRunner.hpp"
 #include "checker/explore/Explorer.hpp"
 #include "checker/scenario/ScenarioLoader.hpp"
@@ -14,30 +15,9 @@
 #include <vector>
 
 using namespace checker;
+using namespace checker::test;
 
 namespace {
-
-using Params = std::vector<std::pair<std::string, int64_t>>;
-
-std::string schedule(const std::vector<report::ScheduleEntry>& entries)
-{
-    std::string out;
-    for (const auto& e : entries) out += (e.apc ? "a" : "t") + std::to_string(e.index) + " ";
-    return out;
-}
-
-// Everything of a result that exploration order decides (not timing).
-std::string digest(const ExploreResult& r)
-{
-    std::string out = "executions " + std::to_string(r.stats.executions) + " blocked " +
-                      std::to_string(r.stats.blockedExecutions) + " steps " + std::to_string(r.stats.steps) +
-                      " outcomes " + std::to_string(r.stats.distinctOutcomes) + "\n";
-    for (const auto& f : r.findings)
-        out += f.fingerprint + " x" + std::to_string(f.executions) + ": " + schedule(f.witness.schedule) + "\n";
-    for (const auto& o : r.outcomes)
-        out += o.summary + " " + o.digest + " x" + std::to_string(o.executions) + ": " + schedule(o.witness.schedule) + "\n";
-    return out;
-}
 
 // `spacing` unset: the default (spacing from the state's size, and a checkpoint wherever a
 // backtrack replayed a long way).
@@ -53,9 +33,9 @@ ExploreResult exploreWith(const std::string& path, const Params& params, std::op
 
 void checkSame(const std::string& path, const Params& params = {})
 {
-    std::string replayed = digest(exploreWith(path, params, 0));
+    std::string replayed = resultDigest(exploreWith(path, params, 0));
     for (std::optional<uint64_t> spacing : {std::optional<uint64_t>(1), std::optional<uint64_t>(3), std::optional<uint64_t>()}) {
-        std::string restored = digest(exploreWith(path, params, spacing));
+        std::string restored = resultDigest(exploreWith(path, params, spacing));
         CPPUNIT_ASSERT_EQUAL_MESSAGE(path + " with checkpoints every " + (spacing ? std::to_string(*spacing) : "default") +
                                          " steps", replayed, restored);
     }

@@ -1,0 +1,220 @@
+#include "checker/explore/Speculation.hpp"
+
+#include "checker/explore/Dpor.hpp"
+
+#include <chrono>
+
+namespace checker {
+
+namespace {
+
+// A worker explores one subtree to its end: the exploration's own explorer alone judges budgets
+// and time, and cancels the workers' tasks when it stops.
+ExploreOptions workerOptions(ExploreOptions options)
+{
+    options.jobs = 1;
+    options.maxExecutions.reset();
+    options.timeLimitSeconds.reset();
+    options.stopOnFirst = false;
+    options.interrupt = nullptr;
+    return options;
+}
+
+// How many tasks a thread runs inside one another while it waits (each one's explorer on the
+// stack): a few, so that a waiting explorer helps without a deep stack.
+constexpr int kMaxNesting = 1;
+thread_local int nesting = 0;
+
+}  // namespace
+
+SubtreeResult exploreSubtree(const Program& program, const ExploreOptions& options, const SubtreeTask& task,
+                             const std::atomic<bool>& cancel, SpeculationPool& pool,
+                             std::unique_ptr<DporExplorer>* reuse)
+{
+    static const std::function<void(const Progress&)> kNoProgress;
+    if (!reuse) return DporExplorer(program, options, kNoProgress).runSubtree(task, cancel, pool);
+    if (!*reuse) *reuse = std::make_unique<DporExplorer>(program, options, kNoProgress);
+    return (*reuse)->runSubtree(task, cancel, pool);
+}
+
+SpeculationPool::SpeculationPool(const Program& program, const ExploreOptions& options, unsigned workers)
+    : program_(program), options_(workerOptions(options)), capacity_(size_t(workers + 1) * 8)
+{
+    for (unsigned i = 0; i < workers; ++i) threads_.emplace_back([this] { work(); });
+}
+
+SpeculationPool::~SpeculationPool()
+{
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        stopping_ = true;
+        for (Job& job : jobs_) job.cancel = true;
+        for (Job& job : abandoned_) job.cancel = true;
+    }
+    wake_.notify_all();
+    for (std::thread& t : threads_) t.join();
+}
+
+bool SpeculationPool::wantsWork() const
+{
+    std::lock_guard<std::mutex> lock(mutex_);
+    return idle_ > queued_ && jobs_.size() < capacity_;
+}
+
+void SpeculationPool::submit(std::unique_ptr<SubtreeTask> task)
+{
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        jobs_.emplace_back().task = std::move(task);
+        ++queued_;
+    }
+    wake_.notify_one();
+    done_.notify_all();   // an explorer waiting for a task runs others meanwhile
+}
+
+SpeculationPool::JobRef SpeculationPool::find(uint64_t node, uint64_t ordinal)
+{
+    for (auto it = jobs_.begin(); it != jobs_.end(); ++it)
+        if (it->task->node == node && it->task->ordinal == ordinal) return it;
+    return jobs_.end();
+}
+
+std::list<SpeculationPool::Job>::const_iterator SpeculationPool::find(uint64_t node, uint64_t ordinal) const
+{
+    return const_cast<SpeculationPool*>(this)->find(node, ordinal);
+}
+
+SpeculationPool::JobRef SpeculationPool::firstQueued()
+{
+    if (queued_ == 0) return jobs_.end();
+    auto job = jobs_.begin();
+    while (job != jobs_.end() && job->state != State::Queued) ++job;
+    return job;
+}
+
+bool SpeculationPool::has(uint64_t node, uint64_t ordinal) const
+{
+    std::lock_guard<std::mutex> lock(mutex_);
+    return find(node, ordinal) != jobs_.end();
+}
+
+const SubtreeResult* SpeculationPool::done(uint64_t node, uint64_t ordinal) const
+{
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto job = find(node, ordinal);
+    return job != jobs_.end() && job->state == State::Done ? job->result.get() : nullptr;
+}
+
+// A running job's thread still uses it: it moves aside, cancelled, until the thread is done.
+void SpeculationPool::drop(JobRef job)
+{
+    if (job->state == State::Running) {
+        job->cancel = true;
+        job->abandoned = true;
+        abandoned_.splice(abandoned_.end(), jobs_, job);
+        return;
+    }
+    if (job->state == State::Queued) --queued_;
+    jobs_.erase(job);
+}
+
+bool SpeculationPool::forget(uint64_t node, uint64_t ordinal)
+{
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto job = find(node, ordinal);
+    if (job == jobs_.end()) return false;
+    drop(job);
+    return true;
+}
+
+void SpeculationPool::forgetProjectedAfter(uint64_t node, uint64_t ordinal)
+{
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (auto it = jobs_.begin(); it != jobs_.end();) {
+        auto next = std::next(it);
+        if (it->task->node == node && it->task->ordinal > ordinal && it->task->projected) drop(it);
+        it = next;
+    }
+}
+
+SpeculationPool::Claimed SpeculationPool::claim(uint64_t node, uint64_t ordinal, const std::function<bool()>& stop)
+{
+    std::unique_lock<std::mutex> lock(mutex_);
+    auto job = find(node, ordinal);
+    if (job == jobs_.end()) return {};
+    if (job->state == State::Queued && options_.waitForWorkers) run(lock, job, nesting == 0 ? &waiterExplorer_ : nullptr);
+    while (job->state == State::Running) {
+        if (stop()) break;
+        bool helps = nesting < kMaxNesting;
+        auto other = helps ? firstQueued() : jobs_.end();
+        if (other != jobs_.end()) {
+            job->helper = &*other;
+            run(lock, other, nesting == 0 ? &waiterExplorer_ : nullptr);
+            job->helper = nullptr;
+            continue;
+        }
+        idle_ += helps;
+        done_.wait_for(lock, std::chrono::milliseconds(20));
+        idle_ -= helps;
+    }
+    if (job->state != State::Done) {
+        drop(job);
+        return {};
+    }
+    Claimed claimed{std::move(job->task), std::move(job->result)};
+    jobs_.erase(job);
+    return claimed;
+}
+
+void SpeculationPool::run(std::unique_lock<std::mutex>& lock, JobRef job, std::unique_ptr<DporExplorer>* reuse)
+{
+    job->state = State::Running;
+    --queued_;
+    lock.unlock();
+    auto result = std::make_unique<SubtreeResult>();
+    ++nesting;
+    try {
+        *result = exploreSubtree(program_, options_, *job->task, job->cancel, *this, reuse);
+    } catch (...) {
+        // The explorer meets the same error when it explores the branch itself.
+        result = std::make_unique<SubtreeResult>();
+        result->aborted = true;
+    }
+    --nesting;
+    lock.lock();
+    if (job->helper && job->helper->state == State::Running) {
+        job->helper->preempted = true;
+        job->helper->cancel = true;
+    }
+    if (job->preempted && !job->abandoned && !stopping_) {
+        // Stopped for the explorer that ran it to go on: another thread starts it again.
+        job->preempted = false;
+        job->cancel = false;
+        job->state = State::Queued;
+        ++queued_;
+        wake_.notify_one();
+        return;
+    }
+    job->result = std::move(result);
+    job->state = State::Done;
+    if (job->abandoned) abandoned_.erase(job);
+    done_.notify_all();
+}
+
+void SpeculationPool::work()
+{
+    std::unique_ptr<DporExplorer> explorer;   // reused from task to task (its memory is warm)
+    std::unique_lock<std::mutex> lock(mutex_);
+    while (!stopping_) {
+        auto job = firstQueued();
+        if (job != jobs_.end()) {
+            run(lock, job, &explorer);
+            continue;
+        }
+        ++idle_;
+        wake_.wait(lock);
+        --idle_;
+    }
+}
+
+}  // namespace checker
