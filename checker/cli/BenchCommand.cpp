@@ -31,12 +31,13 @@ struct BenchResult {
 };
 
 // Runs in the child: explores the case and returns the figures as JSON text.
-std::string measure(const BenchCase& c)
+std::string measure(const BenchCase& c, unsigned jobs)
 {
     nlohmann::ordered_json out;
     try {
         Program program = loadScenarioFile(c.scenario, loadOptions(c.params));
         ExploreOptions options;
+        options.jobs = jobs;
         auto start = std::chrono::steady_clock::now();
         ExploreResult result = explore(program, options);
         double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -46,13 +47,16 @@ std::string measure(const BenchCase& c)
         out["steps"] = result.stats.steps;
         out["interpreter_steps"] = result.interpreterSteps;
         out["explore_s"] = seconds;
+        out["jobs"] = jobs;
+        out["subtrees_from_workers"] = result.parallel.taken;
+        out["subtrees_redone"] = result.parallel.redone;
     } catch (const std::exception& e) {
         out["error"] = e.what();
     }
     return out.dump();
 }
 
-BenchResult runInChild(const BenchCase& c)
+BenchResult runInChild(const BenchCase& c, unsigned jobs)
 {
     int fds[2];
     if (pipe(fds) != 0) throw InputError("bench: cannot create a pipe");
@@ -61,7 +65,7 @@ BenchResult runInChild(const BenchCase& c)
     if (pid < 0) throw InputError("bench: cannot fork");
     if (pid == 0) {
         close(fds[0]);
-        std::string text = measure(c);
+        std::string text = measure(c, jobs);
         ssize_t written = write(fds[1], text.data(), text.size());
         _exit(written == ssize_t(text.size()) ? 0 : 1);
     }
@@ -129,7 +133,7 @@ ExitCode benchCommand(const BenchArgs& args)
     bool allOk = true;
     for (const BenchCase& c : cases) {
         bool ok = true;
-        nlohmann::ordered_json j = row(c, runInChild(c), ok);
+        nlohmann::ordered_json j = row(c, runInChild(c, args.jobs), ok);
         printRow(j);
         std::fflush(stdout);
         allOk = allOk && ok;

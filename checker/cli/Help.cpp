@@ -20,7 +20,7 @@ commands:
   render REPORT.json [--finding ID] [-T svg|png|dot] [-o FILE]
                                      draw a finding's graph (or --interleaving) with Graphviz
   validate SCENARIO.json...          check scenarios without exploring
-  bench SUITE.json... [--json FILE]  measure exploration speed and memory
+  bench SUITE.json... [--jobs N] [--json FILE]  measure exploration speed and memory
 
   checker --help, checker COMMAND --help, checker --version
 
@@ -37,8 +37,10 @@ constexpr const char* kExploreOptions = R"(  --strategy dpor|bounded|random|pct
   --max-executions N      stop after N executions (the report says complete: false)
   --time-limit SECONDS    stop after this much time (the report says complete: false)
   --seed S, --runs N      with random/pct: the seed (default 0) and number of runs (default 1000)
-  --jobs N                worker threads; exploration is single-threaded for now (parallel
-                          exploration is not implemented yet), so any N gives the --jobs 1 result
+  --jobs N                threads exploring (dpor; default 1). The report is the same for any
+                          N: workers explore later branches ahead of time, and their work is
+                          taken only where it is what one thread would have explored (with
+                          --max-executions or --stop-on-first, one thread explores)
   --max-steps N           per-execution step bound; reaching it is a livelock finding
   --max-memory MB         stop when the checker uses more than MB MiB (default 4096; the report
                           says complete: false, stopped_by "memory")
@@ -108,7 +110,7 @@ options:
   --interleaving          draw the witness interleaving (F1-interleaving.dot)
 )";
 
-constexpr const char* kBench = R"(usage: checker bench SUITE.json... [--json FILE]
+constexpr const char* kBench = R"(usage: checker bench SUITE.json... [--jobs N] [--json FILE]
 
 Explores each benchmark of a suite (or a single scenario) exhaustively with dpor, each in a
 process of its own, and prints per benchmark: executions, sleep-set-blocked executions, whether
@@ -116,6 +118,7 @@ the count matches the suite's oracle, wall time of the process, exploration time
 interpreter steps/s and peak RSS. A measurement, not a test of speed: the exit status is 1 only
 when an execution count differs from the oracle.
 
+  --jobs N      explore each with N threads (default 1; run it with 1 and with N for the speedup)
   --json FILE   also write the figures as JSON
 
 Suite: {"benchmarks": [{"scenario": "readers.json", "params": {"N": 10}, "executions": 1024}]}

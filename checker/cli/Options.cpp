@@ -315,6 +315,12 @@ bool parseBench(const std::vector<std::string>& args, BenchArgs& bench)
                        [&bench](const std::string& v) {
                            if (v.empty()) usage("bench", "--json: expected a file name");
                            bench.json = v;
+                       }},
+                      {"--jobs", true,
+                       [&bench](const std::string& v) {
+                           const uint64_t jobs = positiveInteger("bench", "--jobs", v);
+                           if (jobs > 1024) usage("bench", "--jobs: at most 1024, got '" + v + "'");
+                           bench.jobs = unsigned(jobs);
                        }}},
                      [&bench](const std::string& arg) { bench.paths.push_back(arg); }};
     if (!parseWith(spec, args)) return false;

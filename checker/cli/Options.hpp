@@ -72,6 +72,7 @@ struct ValidateArgs {
 struct BenchArgs {
     std::vector<std::string> paths;      // suite files or scenario files
     std::optional<std::string> json;     // --json FILE: the figures as JSON
+    unsigned jobs = 1;                   // --jobs N: threads exploring each benchmark
 };
 
 struct CommandLine {
