@@ -5,6 +5,7 @@
 
 #include <cppunit/extensions/HelperMacros.h>
 
+#include <filesystem>
 #include <fstream>
 
 using e2e::readJsonFile;
@@ -37,6 +38,7 @@ std::string findingOfKind(const json& report, const std::string& kind)
 class EngineE2ETest : public CppUnit::TestFixture {
     CPPUNIT_TEST_SUITE(EngineE2ETest);
     CPPUNIT_TEST(benchmarkCountsMatchThePublishedTables);
+    CPPUNIT_TEST(benchMeasuresEachCaseWithTheJobsAsked);
     CPPUNIT_TEST(deadlockWitnessReplays);
     CPPUNIT_TEST(assertionWitnessReplays);
     CPPUNIT_TEST(misuseWitnessReplays);
@@ -78,6 +80,34 @@ public:
             CPPUNIT_ASSERT_EQUAL_MESSAGE(what, uint64_t(0), report["exploration"]["blocked_executions"].get<uint64_t>());
             CPPUNIT_ASSERT_MESSAGE(what, report["exploration"]["complete"].get<bool>());
         }
+    }
+
+    // `checker bench` explores each case in a process of its own and checks its count against
+    // the suite's oracle: exit 0 when every count matches, 1 when one does not.
+    void benchMeasuresEachCaseWithTheJobsAsked()
+    {
+        TempDir dir;
+        const std::string root = std::filesystem::current_path().string();
+        std::ofstream(dir / "suite.json") << R"({"benchmarks": [
+            {"scenario": ")" << root << R"(/scenarios/benchmarks/indexer.json", "params": {"N": 14}, "executions": 512},
+            {"scenario": ")" << root << R"(/scenarios/benchmarks/readers.json", "params": {"N": 8}, "executions": 256}]})";
+        const e2e::Result r = runChecker({"bench", dir / "suite.json", "--jobs", "2", "--json", dir / "bench.json"});
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(r.out + r.err, 0, r.exitCode);
+        CPPUNIT_ASSERT(r.out.find("indexer(N=14)") != std::string::npos);
+        const json rows = readJsonFile(dir / "bench.json")["benchmarks"];
+        CPPUNIT_ASSERT_EQUAL(size_t(2), rows.size());
+        for (const json& row : rows) {
+            CPPUNIT_ASSERT_EQUAL(row["oracle"].get<uint64_t>(), row["executions"].get<uint64_t>());
+            CPPUNIT_ASSERT_EQUAL(uint64_t(0), row["blocked_executions"].get<uint64_t>());
+            CPPUNIT_ASSERT_EQUAL(2u, row["jobs"].get<unsigned>());
+            for (const char* key : {"explore_s", "wall_s", "executions_per_s", "steps_per_s", "peak_rss_kb", "subtrees_from_workers"})
+                CPPUNIT_ASSERT_MESSAGE(key, row.contains(key));
+        }
+        std::ofstream(dir / "wrong.json") << R"({"benchmarks": [{"scenario": ")" << root
+                                          << R"(/scenarios/benchmarks/readers.json", "params": {"N": 8}, "executions": 255}]})";
+        const e2e::Result wrong = runChecker({"bench", dir / "wrong.json"});
+        CPPUNIT_ASSERT_EQUAL(1, wrong.exitCode);
+        CPPUNIT_ASSERT(wrong.out.find("WRONG") != std::string::npos);
     }
 
     void deadlockWitnessReplays() { roundTrip("scenarios/demos/abba_fast_mutex.json", "deadlock"); }

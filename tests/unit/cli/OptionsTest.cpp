@@ -225,6 +225,11 @@ public:
         CPPUNIT_ASSERT(!parse({"replay", "r.json"}).replay.finding);
         const CommandLine validate = parse({"validate", "a.json", "b.json"});
         CPPUNIT_ASSERT(validate.validate.files == (std::vector<std::string>{"a.json", "b.json"}));
+        const CommandLine bench = parse({"bench", "suite.json", "--jobs", "2", "--json", "b.json"});
+        CPPUNIT_ASSERT(bench.command == Command::Bench);
+        CPPUNIT_ASSERT_EQUAL(2u, bench.bench.jobs);
+        CPPUNIT_ASSERT_EQUAL(1u, parse({"bench", "suite.json"}).bench.jobs);
+        CPPUNIT_ASSERT(errorOf({"bench", "suite.json", "--jobs", "0"}).find("bench: --jobs: expected a positive") != std::string::npos);
     }
 
     void testBaselines()
