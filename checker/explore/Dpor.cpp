@@ -32,7 +32,7 @@ ExploreResult DporExplorer::run()
     if (options_.jobs > 1 && !options_.maxExecutions && !options_.stopOnFirst) {
         ownPool_ = std::make_unique<SpeculationPool>(program_, options_, options_.jobs - 1);
         pool_ = ownPool_.get();
-        nextSerial_ = pool_->serialBlock();
+        nextSerial_ = serialBlock_ = pool_->serialBlock();
     }
     runner_.begin();
     runner_.save(initialState_);
@@ -368,6 +368,8 @@ bool DporExplorer::interrupted()
 {
     if ((options_.interrupt && options_.interrupt->load()) || (cancel_ && cancel_->load()))
         stopReason_ = "interrupt";
+    else if (worker_ && pool_->pastDeadline())
+        stopReason_ = "time_limit";
     else if (options_.timeLimitSeconds && secondsSince(start_) >= *options_.timeLimitSeconds)
         stopReason_ = "time_limit";
     else if (memory_.exceeded(runner_.stepsTaken()))

@@ -139,6 +139,7 @@ private:
     // them) and the serial of the next node.
     std::unique_ptr<SpeculationPool> ownPool_;
     SpeculationPool* pool_ = nullptr;
+    uint64_t serialBlock_ = 0;
     uint64_t nextSerial_ = 0;
     // As a worker: the depth of the node whose branch it explores (insertions at or above it are
     // recorded in subtree_, not made), and what stops it.

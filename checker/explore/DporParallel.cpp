@@ -192,7 +192,7 @@ SubtreeResult DporExplorer::runSubtree(const SubtreeTask& task, const std::atomi
     uint64_t stepsBefore = runner_.stepsTaken() + probe_.stepsTaken();
     worker_ = true;
     pool_ = &pool;
-    nextSerial_ = pool.serialBlock();
+    nextSerial_ = serialBlock_ = pool.serialBlock();
     subtree_ = &result;
     cancel_ = &cancel;
     rootDepth_ = uint32_t(task.prefix.size());
@@ -223,6 +223,7 @@ SubtreeResult DporExplorer::runSubtree(const SubtreeTask& task, const std::atomi
     }
 
     explore();
+    pool.forgetBlock(serialBlock_);   // what it offered and did not take (when cancelled)
     result.aborted = !stopReason_.empty();
     result.stats = stats_;
     if (result.aborted) return result;

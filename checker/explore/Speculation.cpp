@@ -8,15 +8,15 @@ namespace checker {
 
 namespace {
 
-// A worker explores one subtree to its end: the exploration's own explorer alone judges budgets
-// and time, and cancels the workers' tasks when it stops.
+// A worker explores one subtree to its end, or stops when the exploration is interrupted or out
+// of time (the pool's deadline, from the exploration's start): the exploration's own explorer
+// alone judges budgets in executions and findings.
 ExploreOptions workerOptions(ExploreOptions options)
 {
     options.jobs = 1;
     options.maxExecutions.reset();
     options.timeLimitSeconds.reset();
     options.stopOnFirst = false;
-    options.interrupt = nullptr;
     return options;
 }
 
@@ -40,6 +40,10 @@ SubtreeResult exploreSubtree(const Program& program, const ExploreOptions& optio
 SpeculationPool::SpeculationPool(const Program& program, const ExploreOptions& options, unsigned workers)
     : program_(program), options_(workerOptions(options)), capacity_(size_t(workers + 1) * 8)
 {
+    if (options.timeLimitSeconds)
+        deadline_ = std::chrono::steady_clock::now() +
+                    std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                        std::chrono::duration<double>(*options.timeLimitSeconds));
     for (unsigned i = 0; i < workers; ++i) threads_.emplace_back([this] { work(); });
 }
 
@@ -116,6 +120,16 @@ void SpeculationPool::drop(JobRef job)
     }
     if (job->state == State::Queued) --queued_;
     jobs_.erase(job);
+}
+
+void SpeculationPool::forgetBlock(uint64_t block)
+{
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (auto it = jobs_.begin(); it != jobs_.end();) {
+        auto next = std::next(it);
+        if (it->task->node >> kBlockShift == block >> kBlockShift) drop(it);
+        it = next;
+    }
 }
 
 bool SpeculationPool::forget(uint64_t node, uint64_t ordinal)

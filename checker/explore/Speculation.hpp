@@ -22,12 +22,14 @@
 #include "models/fs/FsIds.hpp"
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <list>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -97,7 +99,14 @@ public:
     SpeculationPool& operator=(const SpeculationPool&) = delete;
 
     // Serial numbers for nodes, unique across the explorers sharing the pool: each takes a block.
-    uint64_t serialBlock() { return nextBlock_.fetch_add(1) << 40; }
+    static constexpr int kBlockShift = 40;
+    uint64_t serialBlock() { return nextBlock_.fetch_add(1) << kBlockShift; }
+    // Drops every task offered by the explorer of serial block `block`: it stopped before
+    // taking them (cancelled), or ended.
+    void forgetBlock(uint64_t block);
+    // Whether the exploration's time limit has passed (workers stop then: their subtrees would
+    // not be taken).
+    bool pastDeadline() const { return deadline_ && std::chrono::steady_clock::now() >= *deadline_; }
 
     // Whether a task offered now would start at once: a thread is idle (a worker, or an
     // explorer waiting for a task) with no task queued for it, and the tasks held are few enough
@@ -160,6 +169,7 @@ private:
     size_t capacity_;                  // jobs held at most (queued, running and done)
     bool stopping_ = false;
     std::atomic<uint64_t> nextBlock_{1};
+    std::optional<std::chrono::steady_clock::time_point> deadline_;
     // The explorer the exploration's own thread runs tasks on while it waits (reused: warm).
     std::unique_ptr<DporExplorer> waiterExplorer_;
     std::vector<std::thread> threads_;

@@ -62,6 +62,7 @@ class ParallelTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(bugChecksApcsAndRuntimeErrors);
     CPPUNIT_TEST(budgetsExploreOnOneThread);
     CPPUNIT_TEST(interruptStopsEveryThread);
+    CPPUNIT_TEST(timeLimitStopsEveryThread);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -124,6 +125,16 @@ public:
         stopper.join();
         CPPUNIT_ASSERT(!r.stats.complete);
         CPPUNIT_ASSERT_EQUAL(std::string("interrupt"), r.stats.stoppedBy);
+    }
+
+    void timeLimitStopsEveryThread()
+    {
+        Program program = load("scenarios/benchmarks/readers.json", {{"N", 20}});
+        ExploreOptions options;
+        options.timeLimitSeconds = 0.1;
+        ExploreResult r = exploreWith(program, 3, options);
+        CPPUNIT_ASSERT(!r.stats.complete);
+        CPPUNIT_ASSERT_EQUAL(std::string("time_limit"), r.stats.stoppedBy);
     }
 };
 
