@@ -4,7 +4,8 @@
 //
 // What counts as a bug, besides a crash, a sanitizer report, a timeout or running out of memory:
 // an exception other than InputError escaping, an InputError whose message is not one line
-// "fuzz.json: ...", and a finding whose witness does not replay to the same finding.
+// "fuzz.json: ...", a finding whose witness does not replay to the same finding, and a
+// complete exploration that two threads do differently (--jobs must not change the result).
 
 #include "checker/cli/ReportBuilder.hpp"
 #include "checker/exec/CallModel.hpp"
@@ -15,6 +16,7 @@
 #include "reports/JsonReportWriter.hpp"
 #include "reports/SarifWriter.hpp"
 #include "reports/TextReportWriter.hpp"
+#include "tests/ResultDigest.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -72,6 +74,21 @@ void checkReplays(const Program& program, const ExploreOptions& options, const E
     }
 }
 
+// A complete exploration (its tree within the execution bound) again with two threads, every
+// branch offered to the worker from the first execution on and explored by it: the same result.
+void checkParallel(const Program& program, ExploreOptions options, const ExploreResult& one)
+{
+    if (!one.stats.complete) return;
+    options.maxExecutions.reset();
+    options.jobs = 2;
+    options.waitForWorkers = true;
+    options.warmUpExecutions = 0;
+    const ExploreResult two = explore(program, options);
+    if (!two.stats.complete) return;   // out of time or memory this time
+    const std::string expected = test::resultDigest(one), found = test::resultDigest(two);
+    if (expected != found) bug("two threads explore differently:\n" + expected + "--- with two:\n" + found);
+}
+
 void renderEverything(const Program& program, ExploreResult result)
 {
     cli::ExploreArgs args;
@@ -102,6 +119,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         const Program program = loadScenarioText(text, kFile, load);
         ExploreResult result = explore(program, options);
         checkReplays(program, options, result);
+        checkParallel(program, options, result);
         renderEverything(program, std::move(result));
     } catch (const InputError& error) {
         checkInputError(error);

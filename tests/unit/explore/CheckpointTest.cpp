@@ -3,10 +3,10 @@
 // step — thinned and reused many times over — and the two results must agree on everything:
 // counts, every finding with its count and witness, every outcome with its count and witness.
 
-#include "ResultDigest.hpp"
 #include "checker/explore/ExecutionRunner.hpp"
 #include "checker/explore/Explorer.hpp"
 #include "checker/scenario/ScenarioLoader.hpp"
+#include "tests/ResultDigest.hpp"
 
 #include <cppunit/extensions/HelperMacros.h>
 

@@ -6,9 +6,9 @@
 // With waitForWorkers every branch offered is explored by a worker, so the comparisons do cover
 // workers' subtrees taken (the counts say how many) and subtrees explored again.
 
-#include "ResultDigest.hpp"
 #include "checker/explore/Explorer.hpp"
 #include "checker/scenario/ScenarioLoader.hpp"
+#include "tests/ResultDigest.hpp"
 
 #include <cppunit/extensions/HelperMacros.h>
 
