@@ -78,7 +78,8 @@ void checkReplays(const Program& program, const ExploreOptions& options, const E
 // branch offered to the worker from the first execution on and explored by it: the same result.
 void checkParallel(const Program& program, ExploreOptions options, const ExploreResult& one)
 {
-    if (!one.stats.complete) return;
+    // (One execution: no branch to share.)
+    if (!one.stats.complete || one.stats.executions + one.stats.assumeDiscarded < 2) return;
     options.maxExecutions.reset();
     options.jobs = 2;
     options.waitForWorkers = true;
