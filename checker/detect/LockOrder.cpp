@@ -41,6 +41,7 @@ std::optional<report::Finding> LockOrderGraph::addEdge(const World& world, uint3
     edges_.emplace(edge, std::move(label));
     successors_[from].insert(to);
     if (back.empty()) return std::nullopt;
+    ++inversionEvents_;
     back.insert(back.begin(), edge);
     report::Finding found = describe(world, back);
     if (!takenNow(back)) {
@@ -65,8 +66,28 @@ std::vector<std::string> LockOrderGraph::takeCompleted()
         }
         completed.push_back(std::move(partial_[i].fingerprint));
         partial_.erase(partial_.begin() + std::ptrdiff_t(i));
+        ++inversionEvents_;
     }
     return completed;
+}
+
+void LockOrderGraph::mergeEdges(const LockOrderGraph& other)
+{
+    for (const auto& [edge, label] : other.edges_) {
+        if (!edges_.emplace(edge, label).second) continue;
+        successors_[edge.first].insert(edge.second);
+    }
+}
+
+bool LockOrderGraph::mergeClosesNoCycle(const LockOrderGraph& other) const
+{
+    LockOrderGraph merged = *this;
+    merged.mergeEdges(other);
+    for (const auto& entry : other.edges_) {
+        const Edge& edge = entry.first;
+        if (!edges_.count(edge) && !merged.path(edge.second, edge.first).empty()) return false;
+    }
+    return true;
 }
 
 std::vector<LockOrderGraph::Edge> LockOrderGraph::path(uint32_t from, uint32_t to) const

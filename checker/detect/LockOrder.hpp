@@ -55,6 +55,15 @@ public:
     // inversions only come and go by executions: the same counts at two times mean the same graph.
     size_t partialCount() const { return partial_.size(); }
 
+    // Merging graphs grown apart from one copy (a parallel worker's and its explorer's): how
+    // many inversions were found or completed so far (only grows), whether adding `other`'s edges
+    // to this graph would close no cycle, and adding them (this graph's labels kept: its edges
+    // were taken first). When neither graph found an inversion since the copy and the merge
+    // closes no cycle, the merged graph is the one taking the edges one by one would have made.
+    uint64_t inversionEvents() const { return inversionEvents_; }
+    bool mergeClosesNoCycle(const LockOrderGraph& other) const;
+    void mergeEdges(const LockOrderGraph& other);
+
 private:
     struct EdgeLabel {
         std::string thread;
@@ -78,6 +87,7 @@ private:
     std::map<Edge, EdgeLabel> edges_;
     std::map<uint32_t, std::set<uint32_t>> successors_;
     std::set<Edge> thisExecution_;
+    uint64_t inversionEvents_ = 0;
 };
 
 }  // namespace checker

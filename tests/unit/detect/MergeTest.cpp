@@ -39,6 +39,7 @@ class MergeTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(findingsKeepTheFirstWitnessAndAddCounts);
     CPPUNIT_TEST(rewitnessOfAFindingRecordedEarlierIsKeptForTheMerge);
     CPPUNIT_TEST(outcomesAddCountsInDiscoveryOrder);
+    CPPUNIT_TEST(lockOrderGraphsGrownApartMergeWhenNoCycleCloses);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -106,6 +107,49 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string("x = 0"), outcomes[1].summary);
         CPPUNIT_ASSERT_EQUAL(std::string("x = 2"), outcomes[2].summary);
         CPPUNIT_ASSERT_EQUAL(2u, outcomes[2].witness.schedule[0].index);
+    }
+
+    // A worker's graph and its explorer's, grown apart from one copy: merged, they hold both
+    // edge sets (the explorer's labels where both took an edge); a merge that would close a
+    // cycle (an inversion one thread would have found) is told apart.
+    void lockOrderGraphsGrownApartMergeWhenNoCycleCloses()
+    {
+        Program p = loadScenarioText(R"({"scenario": "t",
+            "objects": [{"name": "A", "type": "FAST_MUTEX"}, {"name": "B", "type": "FAST_MUTEX"},
+                        {"name": "C", "type": "FAST_MUTEX"}],
+            "threads": [{"name": "T", "body": [{"call": "ExAcquireFastMutex", "mutex": "A"}]},
+                        {"name": "U", "body": [{"call": "ExAcquireFastMutex", "mutex": "B"}]}]})", "t.json", LoadOptions{});
+        StepEffects e;
+        Interpreter interp(p);
+        World w;
+        interp.init(w, e);
+        auto take = [&w](LockOrderGraph& g, uint32_t thread, uint32_t first, uint32_t second) {
+            w.threads[thread].held = {first, second};
+            return g.onAcquire(w, LockAcquisition{int32_t(thread), second, 0});
+        };
+        const uint32_t A = 0, B = 1, C = 2;
+        LockOrderGraph start;
+        take(start, 0, A, B);
+        LockOrderGraph explorer = start, worker = start;
+        take(explorer, 0, B, C);
+        take(worker, 1, A, C);
+        take(worker, 1, B, C);   // also the explorer's: its label stays the explorer's
+        CPPUNIT_ASSERT_EQUAL(uint64_t(0), explorer.inversionEvents() + worker.inversionEvents());
+        CPPUNIT_ASSERT(explorer.mergeClosesNoCycle(worker));
+        LockOrderGraph merged = explorer;
+        merged.mergeEdges(worker);
+        CPPUNIT_ASSERT_EQUAL(size_t(3), merged.edgeCount());
+        // C -> B now closes B -> C -> B, reported with the explorer's label for B -> C.
+        auto inversion = take(merged, 1, C, B);
+        CPPUNIT_ASSERT(inversion);
+        CPPUNIT_ASSERT_EQUAL(uint64_t(1), merged.inversionEvents());
+        CPPUNIT_ASSERT_MESSAGE(inversion->message, inversion->message.find("T takes C while holding B") != std::string::npos);
+        // A worker that took C -> A: merged with the explorer's B -> C, a cycle one thread finds.
+        LockOrderGraph closing = start;
+        take(closing, 1, C, A);
+        CPPUNIT_ASSERT_EQUAL(uint64_t(0), closing.inversionEvents());
+        CPPUNIT_ASSERT(!explorer.mergeClosesNoCycle(closing));
+        CPPUNIT_ASSERT(start.mergeClosesNoCycle(closing));
     }
 };
 
