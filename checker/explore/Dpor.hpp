@@ -68,7 +68,8 @@ private:
     std::unique_ptr<SubtreeTask> makeTask(uint32_t depth, size_t index);
     void takeSpeculated(uint32_t depth);
     bool stillValid(const Node& node, const SubtreeTask& task, const SubtreeResult& result);
-    void adopt(uint32_t depth, SubtreeResult& result);
+    bool sameLockOrder(const SubtreeTask& task) const;
+    void adopt(uint32_t depth, const SubtreeTask& task, SubtreeResult& result);
     std::vector<SeqEvent> sleepOf(const Node& node) const;
     void resetForTask();
     void replayPrefix(const SubtreeTask& task);

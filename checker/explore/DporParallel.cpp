@@ -83,6 +83,7 @@ std::unique_ptr<SubtreeTask> DporExplorer::makeTask(uint32_t depth, size_t index
     }
     task->lockEdges = task->lockOrder.edgeCount();
     task->lockPartials = task->lockOrder.partialCount();
+    task->lockInversions = task->lockOrder.inversionEvents();
     task->ids = runner_.fsIds().copyIds();
     ++node.offers;
     return task;
@@ -135,7 +136,7 @@ void DporExplorer::takeSpeculated(uint32_t depth)
         WakeupTree explored;
         node.wut.takeLeftmost(explored);
         ++node.taken;
-        if (!claimed.result->dropped) adopt(depth, *claimed.result);
+        if (!claimed.result->dropped) adopt(depth, *claimed.task, *claimed.result);
     }
 }
 
@@ -147,16 +148,27 @@ bool DporExplorer::stillValid(const Node& node, const SubtreeTask& task, const S
     if (result.dropped) return true;
     std::vector<SeqEvent> sleep = sleepOf(node);
     if (!std::equal(sleep.begin(), sleep.end(), result.sleep.begin(), result.sleep.end(), sameEvent)) return false;
+    // The lock-order graph the subtree would have started from: the worker's, or one that grew
+    // since only by edges that, with the worker's, close no cycle (no inversion on either side).
     const LockOrderGraph& graph = runner_.lockOrder();
-    if (graph.edgeCount() != task.lockEdges || graph.partialCount() != task.lockPartials) return false;
+    if (!sameLockOrder(task) &&
+        (graph.inversionEvents() != task.lockInversions || result.lockOrder.inversionEvents() != task.lockInversions ||
+         !graph.mergeClosesNoCycle(result.lockOrder)))
+        return false;
     // The worker's ids name what the explorer's name when one table extends the other (ids only
     // added, in the order met: the explorer's, since the task was made, or the worker's).
     return !result.ids || runner_.fsIds().extends(*result.ids) || result.ids->extends(runner_.fsIds());
 }
 
+bool DporExplorer::sameLockOrder(const SubtreeTask& task) const
+{
+    const LockOrderGraph& graph = runner_.lockOrder();
+    return graph.edgeCount() == task.lockEdges && graph.partialCount() == task.lockPartials;
+}
+
 // What exploring the branch here would have done: its insertions above it, in order, then the
 // branch asleep at the node; its counts, findings, outcomes and lock-order graph.
-void DporExplorer::adopt(uint32_t depth, SubtreeResult& result)
+void DporExplorer::adopt(uint32_t depth, const SubtreeTask& task, SubtreeResult& result)
 {
     adopting_ = true;
     for (SubtreeResult::Insertion& insertion : result.insertions) insert(insertion.depth, insertion.sequence);
@@ -168,7 +180,13 @@ void DporExplorer::adopt(uint32_t depth, SubtreeResult& result)
     addStats(result.stats);
     findings_.merge(result.findings);
     outcomes_.merge(result.outcomes);
-    runner_.setLockOrder(result.lockOrder);
+    if (sameLockOrder(task)) {
+        runner_.setLockOrder(result.lockOrder);
+    } else {
+        LockOrderGraph merged = runner_.lockOrder();
+        merged.mergeEdges(result.lockOrder);
+        runner_.setLockOrder(merged);
+    }
     if (result.ids && !runner_.fsIds().extends(*result.ids)) runner_.extendFsIds(*result.ids);
     interpreterSteps_ += result.interpreterSteps;
     parallel_.taken += result.parallel.taken;

@@ -50,8 +50,8 @@ struct SubtreeTask {
     // The branch as it will be once the results workers have for the branches before it are
     // taken (their insertions made): a task that assumes them.
     bool projected = false;
-    LockOrderGraph lockOrder;           // the graph now, and its size now
-    uint64_t lockEdges = 0, lockPartials = 0;
+    LockOrderGraph lockOrder;           // the graph now, and its size and inversions now
+    uint64_t lockEdges = 0, lockPartials = 0, lockInversions = 0;
     std::shared_ptr<const fs::FsIds> ids;   // a copy of the location ids now
 };
 

@@ -89,6 +89,7 @@ public:
         checkSame("scenarios/lock_order.json", {{"N", 8}, {"WRITES", 2}});
         checkSame("scenarios/demos/abba_fast_mutex.json");
         checkSame("scenarios/sync/three_cycle_kmutex.json");
+        checkSame("tests/data/parallel/late_lock_orders.json");
     }
 
     void bugChecksApcsAndRuntimeErrors()
