@@ -127,6 +127,7 @@ ExitCode benchCommand(const BenchArgs& args)
     std::vector<BenchCase> cases;
     for (const auto& path : args.paths)
         for (auto& c : readBenchCases(path)) cases.push_back(std::move(c));
+    if (args.jobs > 1) std::printf("each explored with %u threads\n", args.jobs);
     std::printf("%-24s %10s %7s %6s %8s %9s %12s %12s %8s\n", "benchmark", "executions", "blocked",
                 "oracle", "wall s", "explore s", "exec/s", "steps/s", "RSS MB");
     nlohmann::ordered_json all = nlohmann::ordered_json::array();

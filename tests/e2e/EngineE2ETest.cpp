@@ -94,6 +94,7 @@ public:
         const e2e::Result r = runChecker({"bench", dir / "suite.json", "--jobs", "2", "--json", dir / "bench.json"});
         CPPUNIT_ASSERT_EQUAL_MESSAGE(r.out + r.err, 0, r.exitCode);
         CPPUNIT_ASSERT(r.out.find("indexer(N=14)") != std::string::npos);
+        CPPUNIT_ASSERT(r.out.find("each explored with 2 threads") != std::string::npos);
         const json rows = readJsonFile(dir / "bench.json")["benchmarks"];
         CPPUNIT_ASSERT_EQUAL(size_t(2), rows.size());
         for (const json& row : rows) {
