@@ -37,10 +37,11 @@ constexpr const char* kExploreOptions = R"(  --strategy dpor|bounded|random|pct
   --max-executions N      stop after N executions (the report says complete: false)
   --time-limit SECONDS    stop after this much time (the report says complete: false)
   --seed S, --runs N      with random/pct: the seed (default 0) and number of runs (default 1000)
-  --jobs N                threads exploring (dpor; default 1). The report is the same for any
-                          N: workers explore later branches ahead of time, and their work is
-                          taken only where it is what one thread would have explored (with
-                          --max-executions or --stop-on-first, one thread explores)
+  --jobs N                threads exploring (dpor; default 1; at most the machine's cores).
+                          The report is the same for any N: workers explore later branches
+                          ahead of time, and their work is taken only where it is what one
+                          thread would have explored (with --max-executions or --stop-on-first,
+                          one thread explores)
   --max-steps N           per-execution step bound; reaching it is a livelock finding
   --max-memory MB         stop when the checker uses more than MB MiB (default 4096; the report
                           says complete: false, stopped_by "memory")

@@ -3,6 +3,7 @@
 #include "checker/program/Invariant.hpp"
 
 #include <algorithm>
+#include <thread>
 
 namespace checker {
 
@@ -29,8 +30,11 @@ ExploreResult DporExplorer::run()
 {
     start_ = lastProgress_ = std::chrono::steady_clock::now();
     // A budget in executions or findings stops part-way through a subtree: one thread then.
-    if (options_.jobs > 1 && !options_.maxExecutions && !options_.stopOnFirst) {
-        ownPool_ = std::make_unique<SpeculationPool>(program_, options_, options_.jobs - 1);
+    // Threads beyond the machine's cores (two at least) would only add explorers' memory.
+    unsigned cores = std::max(2u, std::thread::hardware_concurrency());
+    unsigned workers = std::min(options_.jobs, cores) - 1;
+    if (workers > 0 && !options_.maxExecutions && !options_.stopOnFirst) {
+        ownPool_ = std::make_unique<SpeculationPool>(program_, options_, workers);
         pool_ = ownPool_.get();
         nextSerial_ = serialBlock_ = pool_->serialBlock();
     }

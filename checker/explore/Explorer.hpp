@@ -25,8 +25,9 @@ struct ExploreOptions {
     // Memory budget in MiB (0: none): when the process's resident set grows past it, exploration
     // stops with stoppedBy "memory" (an incomplete report, not an out-of-memory kill).
     uint64_t maxMemoryMb = 4096;
-    // dpor: threads exploring (Speculation.hpp); the result is the same for any value. Without
-    // effect with maxExecutions or stopOnFirst (a budget that stops part-way through a subtree).
+    // dpor: threads exploring (Speculation.hpp), at most the machine's cores (two at least); the
+    // result is the same for any value. Without effect with maxExecutions or stopOnFirst (a
+    // budget that stops part-way through a subtree). Workers stop at half maxMemoryMb.
     unsigned jobs = 1;
     // jobs > 1, for tests: a branch offered to the workers is always explored by one (the
     // explorer waits for it, or explores it as a worker would), never taken back when no thread

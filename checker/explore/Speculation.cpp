@@ -1,7 +1,9 @@
 #include "checker/explore/Speculation.hpp"
 
 #include "checker/explore/Dpor.hpp"
+#include "checker/explore/MemoryBudget.hpp"
 
+#include <algorithm>
 #include <chrono>
 
 namespace checker {
@@ -9,14 +11,16 @@ namespace checker {
 namespace {
 
 // A worker explores one subtree to its end, or stops when the exploration is interrupted or out
-// of time (the pool's deadline, from the exploration's start): the exploration's own explorer
-// alone judges budgets in executions and findings.
+// of time (the pool's deadline, from the exploration's start), or when the process uses half the
+// memory budget (the other half is the exploration's own: workers must never be why it stops).
+// The exploration's own explorer alone judges budgets in executions and findings.
 ExploreOptions workerOptions(ExploreOptions options)
 {
     options.jobs = 1;
     options.maxExecutions.reset();
     options.timeLimitSeconds.reset();
     options.stopOnFirst = false;
+    if (options.maxMemoryMb > 0) options.maxMemoryMb = std::max<uint64_t>(options.maxMemoryMb / 2, 1);
     return options;
 }
 
@@ -61,8 +65,11 @@ SpeculationPool::~SpeculationPool()
 
 bool SpeculationPool::wantsWork() const
 {
-    std::lock_guard<std::mutex> lock(mutex_);
-    return idle_ > queued_ && jobs_.size() < capacity_;
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (idle_ <= queued_ || jobs_.size() >= capacity_) return false;
+    }
+    return options_.maxMemoryMb == 0 || MemoryBudget::residentBytes() < (options_.maxMemoryMb << 20);
 }
 
 void SpeculationPool::submit(std::unique_ptr<SubtreeTask> task)

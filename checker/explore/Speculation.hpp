@@ -109,9 +109,10 @@ public:
     bool pastDeadline() const { return deadline_ && std::chrono::steady_clock::now() >= *deadline_; }
 
     // Whether a task offered now would start at once: a thread is idle (a worker, or an
-    // explorer waiting for a task) with no task queued for it, and the tasks held are few enough
-    // to take another. (A task that waits in the queue mostly waits until its explorer gets
-    // there and drops it: offering one costs a copy of the path to its node.)
+    // explorer waiting for a task) with no task queued for it, the tasks held are few enough to
+    // take another, and the process uses less than half the memory budget. (A task that waits in
+    // the queue mostly waits until its explorer gets there and drops it: offering one costs a
+    // copy of the path to its node.)
     bool wantsWork() const;
     void submit(std::unique_ptr<SubtreeTask> task);
 

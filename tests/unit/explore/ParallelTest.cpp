@@ -61,6 +61,7 @@ class ParallelTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(lockOrdersAcrossExecutions);
     CPPUNIT_TEST(bugChecksApcsAndRuntimeErrors);
     CPPUNIT_TEST(budgetsExploreOnOneThread);
+    CPPUNIT_TEST(withoutAMemoryBudgetWorkersStillWork);
     CPPUNIT_TEST(interruptStopsEveryThread);
     CPPUNIT_TEST(timeLimitStopsEveryThread);
     CPPUNIT_TEST_SUITE_END();
@@ -110,6 +111,14 @@ public:
         ExploreOptions first;
         first.stopOnFirst = true;
         checkSame("scenarios/lock_order.json", {{"N", 8}, {"WRITES", 2}}, first);
+    }
+
+    // Workers stop at half the memory budget (the rest is the explorer's); no budget, no stop.
+    void withoutAMemoryBudgetWorkersStillWork()
+    {
+        ExploreOptions unlimited;
+        unlimited.maxMemoryMb = 0;
+        CPPUNIT_ASSERT(checkSame("scenarios/benchmarks/indexer.json", {{"N", 14}}, unlimited) > 0);
     }
 
     void interruptStopsEveryThread()
