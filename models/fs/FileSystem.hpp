@@ -165,7 +165,7 @@ public:
     // with (a parallel worker starts from a copy of the table of the exploration it works for).
     void adoptIds(std::shared_ptr<FsIds> ids) { ids_ = std::move(ids); }
     // Extends the table this state shares with its copies to `bigger` (which extends it).
-    void extendIds(const FsIds& bigger) const { ids_->extendTo(bigger); }
+    void extendIds(const FsIds& bigger) { ids_->extendTo(bigger); }
     uint32_t nodeCount() const { return nodeCount_; }
     const FsNode& node(uint32_t i) const { return nodes_[i]; }
     // "C:\Temp\file_1.txt" (case preserved); "C:\" for the root.
