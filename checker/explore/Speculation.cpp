@@ -69,7 +69,12 @@ bool SpeculationPool::wantsWork() const
         std::lock_guard<std::mutex> lock(mutex_);
         if (idle_ <= queued_ || jobs_.size() >= capacity_) return false;
     }
-    return options_.maxMemoryMb == 0 || MemoryBudget::residentBytes() < (options_.maxMemoryMb << 20);
+    return !overWorkersBudget();
+}
+
+bool SpeculationPool::overWorkersBudget() const
+{
+    return options_.maxMemoryMb > 0 && MemoryBudget::residentBytes() >= (options_.maxMemoryMb << 20);
 }
 
 void SpeculationPool::submit(std::unique_ptr<SubtreeTask> task)
@@ -172,6 +177,7 @@ SpeculationPool::Claimed SpeculationPool::claim(uint64_t node, uint64_t ordinal,
             job->helper = &*other;
             run(lock, other, nesting == 0 ? &waiterExplorer_ : nullptr);
             job->helper = nullptr;
+            if (waiterExplorer_ && overWorkersBudget()) waiterExplorer_.reset();
             continue;
         }
         idle_ += helps;
@@ -230,6 +236,9 @@ void SpeculationPool::work()
         auto job = firstQueued();
         if (job != jobs_.end()) {
             run(lock, job, &explorer);
+            // Past the workers' share of the memory budget, a warm explorer is not worth what
+            // it holds: the exploration's own explorer needs it more.
+            if (explorer && overWorkersBudget()) explorer.reset();
             continue;
         }
         ++idle_;

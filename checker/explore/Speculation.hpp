@@ -114,6 +114,8 @@ public:
     // the queue mostly waits until its explorer gets there and drops it: offering one costs a
     // copy of the path to its node.)
     bool wantsWork() const;
+    // Whether the process uses the workers' share of the memory budget (half of it) or more.
+    bool overWorkersBudget() const;
     void submit(std::unique_ptr<SubtreeTask> task);
 
     struct Claimed {
