@@ -32,12 +32,7 @@ ExploreResult DporExplorer::run()
     // A budget in executions or findings stops part-way through a subtree: one thread then.
     // Threads beyond the machine's cores (two at least) would only add explorers' memory.
     unsigned cores = std::max(2u, std::thread::hardware_concurrency());
-    unsigned workers = std::min(options_.jobs, cores) - 1;
-    if (workers > 0 && !options_.maxExecutions && !options_.stopOnFirst) {
-        ownPool_ = std::make_unique<SpeculationPool>(program_, options_, workers);
-        pool_ = ownPool_.get();
-        nextSerial_ = serialBlock_ = pool_->serialBlock();
-    }
+    if (!options_.maxExecutions && !options_.stopOnFirst) workers_ = std::min(options_.jobs, cores) - 1;
     runner_.begin();
     runner_.save(initialState_);
     log_.begin(runner_.initialLanes());
@@ -73,7 +68,7 @@ void DporExplorer::explore()
         lastStopped_ = outcome == Outcome::Ended && runner_.stopped();
         if (budgetExhausted() && hasPendingWork()) break;
         stopReason_.clear();
-        if (pool_ && stats_.executions >= options_.warmUpExecutions) offerWork();
+        if ((pool_ || workers_ > 0) && stats_.executions >= options_.warmUpExecutions) offerWork();
         if (!backtrack()) break;
     }
 }

@@ -138,6 +138,7 @@ private:
     ExploreResult::Parallel parallel_;
     // Parallel exploration: the workers (none with one job; the exploration's explorer owns
     // them) and the serial of the next node.
+    unsigned workers_ = 0;   // worker threads this exploration may start
     std::unique_ptr<SpeculationPool> ownPool_;
     SpeculationPool* pool_ = nullptr;
     uint64_t serialBlock_ = 0;

@@ -14,6 +14,13 @@ namespace checker {
 // are explored: its task is then dropped, and the branch offered again as it is then.
 void DporExplorer::offerWork()
 {
+    if (!pool_) {
+        // Workers start once the tree has shown it is worth them (the nodes so far keep serial
+        // numbers from 0: the pool's blocks start above them).
+        ownPool_ = std::make_unique<SpeculationPool>(program_, options_, workers_, start_);
+        pool_ = ownPool_.get();
+        nextSerial_ = serialBlock_ = pool_->serialBlock();
+    }
     while (pool_->wantsWork()) {
         uint32_t depth = 0;
         size_t index = 0;

@@ -41,12 +41,12 @@ SubtreeResult exploreSubtree(const Program& program, const ExploreOptions& optio
     return (*reuse)->runSubtree(task, cancel, pool);
 }
 
-SpeculationPool::SpeculationPool(const Program& program, const ExploreOptions& options, unsigned workers)
+SpeculationPool::SpeculationPool(const Program& program, const ExploreOptions& options, unsigned workers,
+                                 std::chrono::steady_clock::time_point start)
     : program_(program), options_(workerOptions(options)), capacity_(size_t(workers + 1) * 8)
 {
     if (options.timeLimitSeconds)
-        deadline_ = std::chrono::steady_clock::now() +
-                    std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+        deadline_ = start + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
                         std::chrono::duration<double>(*options.timeLimitSeconds));
     for (unsigned i = 0; i < workers; ++i) threads_.emplace_back([this] { work(); });
 }

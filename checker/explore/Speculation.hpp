@@ -93,7 +93,9 @@ SubtreeResult exploreSubtree(const Program& program, const ExploreOptions& optio
 // itself: the waits cannot form a cycle.
 class SpeculationPool {
 public:
-    SpeculationPool(const Program& program, const ExploreOptions& options, unsigned workers);
+    // `start`: when the exploration started (its time limit counts from there).
+    SpeculationPool(const Program& program, const ExploreOptions& options, unsigned workers,
+                    std::chrono::steady_clock::time_point start);
     ~SpeculationPool();
     SpeculationPool(const SpeculationPool&) = delete;
     SpeculationPool& operator=(const SpeculationPool&) = delete;
