@@ -93,13 +93,8 @@ DporExplorer::Outcome DporExplorer::forward()
             if (actor < 0) actor = postponedStop(nodes_[depth]);
             if (actor < 0) return runner_.anyEnabled() ? Outcome::SleepBlocked : Outcome::Ended;
         }
-        const Footprint& footprint = runner_.nextFootprint(uint32_t(actor));
-        const StepEffects& effects = runner_.step(uint32_t(actor));
         bool fresh = depth >= freshFrom_;
-        int32_t created = effects.createdThread >= 0 ? int32_t(runner_.laneOfThread(effects.createdThread)) : -1;
-        runner_.wokenLanes(effects, woken_);
-        log_.push(uint32_t(actor), runner_.laneOf(uint32_t(actor)), footprint, created, fresh ? &races_ : nullptr,
-                  &woken_);
+        stepAndLog(uint32_t(actor), fresh ? &races_ : nullptr);
 
         Node child;
         child.serial = nextSerial_++;
@@ -124,6 +119,15 @@ DporExplorer::Outcome DporExplorer::forward()
             if (interrupted()) return Outcome::Interrupted;
         }
     }
+}
+
+// Runs `actor`'s step and appends it to the event log (its races into `races`, if given).
+void DporExplorer::stepAndLog(uint32_t actor, std::vector<uint32_t>* races)
+{
+    const Footprint& footprint = runner_.nextFootprint(actor);
+    const StepEffects& effects = runner_.step(actor);
+    runner_.wokenLanes(effects, woken_);
+    log_.push(actor, runner_.laneOf(actor), footprint, runner_.createdLane(effects), races, &woken_);
 }
 
 // Takes the node's leftmost branch: its first actor, and the rest as the child's wakeup tree.

@@ -60,6 +60,7 @@ private:
     void explore();
     void insert(uint32_t depth, std::vector<SeqEvent>& sequence);
     WakeupTree takeBranch(Node& node, int32_t& actor);
+    void stepAndLog(uint32_t actor, std::vector<uint32_t>* races);
     // Parallel exploration: offering later branches to the workers, taking their results.
     void offerWork();
     bool findWork(uint32_t& depth, size_t& index, bool settledOnly) const;

@@ -286,12 +286,7 @@ void DporExplorer::replayPrefix(const SubtreeTask& task)
 {
     for (uint32_t depth = 0; depth < rootDepth_; ++depth) {
         nodes_.emplace_back().serial = nextSerial_++;
-        uint32_t actor = task.prefix[depth];
-        const Footprint& footprint = runner_.nextFootprint(actor);
-        const StepEffects& effects = runner_.step(actor);
-        int32_t created = effects.createdThread >= 0 ? int32_t(runner_.laneOfThread(effects.createdThread)) : -1;
-        runner_.wokenLanes(effects, woken_);
-        log_.push(actor, runner_.laneOf(actor), footprint, created, nullptr, &woken_);
+        stepAndLog(task.prefix[depth], nullptr);
         checkpoint();
     }
 }
@@ -309,7 +304,7 @@ void DporExplorer::computeSleepToCome(const SubtreeTask& task, std::vector<SeqEv
         const Footprint& footprint = probe_.nextFootprint(actor);
         e.touches.assign(footprint.touches.data(), footprint.touches.data() + footprint.touches.size());
         const StepEffects& effects = probe_.step(actor);
-        e.createsLane = effects.createdThread >= 0 ? int32_t(probe_.laneOfThread(effects.createdThread)) : -1;
+        e.createsLane = probe_.createdLane(effects);
         probe_.wokenLanes(effects, woken_);
         e.wakes.assign(woken_.data(), woken_.data() + woken_.size());
         e.stopped = probe_.stopped();

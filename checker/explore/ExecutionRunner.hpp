@@ -57,6 +57,11 @@ public:
         return isApcActor(actor) ? uint32_t(interp_.apcTarget(world_, actor - kApcActor)) : actor;
     }
     bool enabled(uint32_t actor) const;
+    // The lane of the thread `effects` created, -1 if none.
+    int32_t createdLane(const StepEffects& effects) const
+    {
+        return effects.createdThread >= 0 ? int32_t(laneOfThread(effects.createdThread)) : -1;
+    }
     // The lanes of the threads whose wait `effects` ended (granted or released to re-compete).
     void wokenLanes(const StepEffects& effects, std::vector<uint32_t>& out) const;
     // For an actor that cannot run now: whether it still has a step it could have taken — a live
