@@ -154,7 +154,7 @@ bool Interpreter::enabled(const World& world, ThreadId t) const
     if (th.pending.kind == PendingKind::Gate) return gateOpen(world);
     if (th.pending.kind != PendingKind::Call) return true;
     if (zwHangs(th)) return false;
-    return callModel(th.pending.api)->enabled(world, t, th.pending);
+    return th.pending.model->enabled(world, t, th.pending);
 }
 
 void Interpreter::footprint(const World& world, ThreadId t, Footprint& out) const
@@ -176,7 +176,7 @@ void Interpreter::footprint(const World& world, ThreadId t, Footprint& out) cons
         else if (program_.driverEntryDecl >= 0) out.add(makeLocation(LocationClass::ThreadTable, 0), Access::Read);
         break;
     }
-    case PendingKind::Call: callModel(op.api)->footprint(world, t, op, out); break;
+    case PendingKind::Call: op.model->footprint(world, t, op, out); break;
     case PendingKind::Yield:
     case PendingKind::None: break;
     }
@@ -224,7 +224,7 @@ WaitInfo Interpreter::waitInfo(const World& world, ThreadId t) const
             "): the I/O completion APC can never run and the call hangs (Driver Verifier 0xC4/0xE6)";
         return info;
     }
-    return callModel(th.pending.api)->waitInfo(world, t, th.pending);
+    return th.pending.model->waitInfo(world, t, th.pending);
 }
 
 void Interpreter::step(World& world, ThreadId t, StepEffects& effects) const
@@ -236,7 +236,7 @@ void Interpreter::step(World& world, ThreadId t, StepEffects& effects) const
     case PendingKind::Load: setLocal(world, t, op.instr->a, world.globals[op.object]); break;
     case PendingKind::Store: world.globals[op.object] = op.value; break;
     case PendingKind::Yield: break;
-    case PendingKind::Call: callModel(op.api)->execute(world, t, op, effects); break;
+    case PendingKind::Call: op.model->execute(world, t, op, effects); break;
     case PendingKind::Exit: runExit(world, t, effects); return;
     case PendingKind::Gate: park(world, t, effects); return;
     case PendingKind::None: CHECKER_INVARIANT(!"step of a thread with no pending operation");
@@ -383,12 +383,13 @@ bool Interpreter::prepareCall(World& world, ThreadId t, const CallInstr& call, i
     PreparedOp& op = world.threads[t].pending;
     op.call = &call;
     op.api = call.api;
+    op.model = callModel(call.api);
     if (call.object.decl >= 0 && !resolveIndex(world, t, call.object, false, stmt, op.object, effects))
         return false;
     if (call.target.decl >= 0 && !resolveIndex(world, t, call.target, true, stmt, op.object, effects))
         return false;
-    op.objectCount = uint32_t(std::min<size_t>(call.objects.size(), op.objects.size()));
-    for (uint32_t i = 0; i < op.objectCount; ++i)
+    op.objects.resize(call.objects.size());
+    for (size_t i = 0; i < op.objects.size(); ++i)
         if (!resolveIndex(world, t, call.objects[i], false, stmt, op.objects[i], effects)) return false;
     op.thread = call.thread.decl >= 0 ? world.threadFor(call.thread.decl, call.thread.instance) : -1;
     struct { ExprRef ref; int64_t* out; } exprs[] = {
@@ -441,7 +442,7 @@ void Interpreter::apcFootprint(const World& world, uint32_t k, Footprint& out) c
     const ThreadState& th = world.threads[t];
     out.add(makeLocation(LocationClass::ApcSlot, t), Access::Acquire);  // disabled while it cannot receive
     if (th.waiting && th.pending.kind == PendingKind::Call)
-        callModel(th.pending.api)->cancelFootprint(world, t, th.pending, out);
+        th.pending.model->cancelFootprint(world, t, th.pending, out);
 }
 
 void Interpreter::deliverApc(World& world, uint32_t k, StepEffects& effects) const
@@ -451,7 +452,7 @@ void Interpreter::deliverApc(World& world, uint32_t k, StepEffects& effects) con
     world.apcDelivered[k] = 1;
     ThreadState& th = world.threads[t];
     if (th.waiting) {
-        callModel(th.pending.api)->cancelWait(world, t, th.pending);
+        th.pending.model->cancelWait(world, t, th.pending);
         world.threads[t].waiting = false;
     }
     const ApcDecl& apc = program_.apcs[k];

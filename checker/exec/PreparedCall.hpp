@@ -4,11 +4,13 @@
 
 #include "checker/program/Program.hpp"
 
-#include <array>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace checker {
+
+class CallModel;
 
 // Gate: the unload routine's implicit first operation, enabled once DriverEntry has ended.
 enum class PendingKind : uint8_t { None, Load, Store, Yield, Call, Exit, Gate };
@@ -19,14 +21,16 @@ struct PreparedOp {
     const Instr* instr = nullptr; // the instruction (Load/Store/Yield/Call)
     const CallInstr* call = nullptr;
     Api api = Api::Count_;
+    const CallModel* model = nullptr;   // callModel(api), looked up once per call
 
     // Resolved operands.
     uint32_t object = 0;          // object id (call.object) or global slot (Load/Store/Interlocked)
     int32_t thread = -1;          // call.thread resolved to a thread index; -1 = not (yet) created
     int64_t value = 0, exchange = 0, comparand = 0, adjustment = 0, length = 0, offset = 0,
             handle = 0, access = 0, share = 0, disposition = 0, options = 0, count = 0, limit = 0;
-    uint32_t objectCount = 0;     // KeWaitForMultipleObjects
-    std::array<uint32_t, 64> objects{};
+    // KeWaitForMultipleObjects's objects (a vector: a thread's state is copied at every
+    // checkpoint and backtrack, and most calls have none).
+    std::vector<uint32_t> objects;
     std::string path, data, renameTarget;   // expanded templates (capacity reused)
 };
 

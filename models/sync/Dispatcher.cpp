@@ -53,7 +53,7 @@ int64_t consume(World& world, ThreadId t, uint32_t id, int32_t stmt, StepEffects
 
 uint32_t waitObjectCount(const PreparedOp& op)
 {
-    return op.api == Api::KeWaitForMultipleObjects ? op.objectCount : 1;
+    return op.api == Api::KeWaitForMultipleObjects ? uint32_t(op.objects.size()) : 1;
 }
 
 uint32_t waitObject(const PreparedOp& op, uint32_t i)
