@@ -51,7 +51,8 @@ const uint32_t* EventLog::laneClock(uint32_t lane) const
 const uint32_t* EventLog::priorClock(uint32_t lane)
 {
     const uint32_t* base = laneClock(lane);
-    if (laneWokenBy_[lane] < 0) return base;
+    // A wake before the lane's latest event is in that event's clock already.
+    if (laneWokenBy_[lane] < 0 || laneWokenBy_[lane] < laneLast_[lane]) return base;
     scratchPrior_.assign(base, base + width_);
     const uint32_t* waker = clockOf(uint32_t(laneWokenBy_[lane]));
     for (uint32_t k = 0; k < width_; ++k) scratchPrior_[k] = std::max(scratchPrior_[k], waker[k]);

@@ -34,6 +34,7 @@ class EventLogTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(observeAfterReleaseIsNoRace);
     CPPUNIT_TEST(pollBeforeExitIsARace);
     CPPUNIT_TEST(creationOrdersTheNewLane);
+    CPPUNIT_TEST(wakeOrdersEveryLaterEventOfTheWokenLane);
     CPPUNIT_TEST(truncateForgetsLaterEvents);
     CPPUNIT_TEST(eventReadingALocationTwice);
     CPPUNIT_TEST(notAfterIsWhatHappensBeforeLeavesOut);
@@ -176,6 +177,35 @@ public:
         log.push(0, 0, Footprint{}, 1, &races);          // T0 creates T1
         log.push(1, 1, fp(Y, Access::Write), -1, &races);
         CPPUNIT_ASSERT(log.happensBefore(0, 1));
+    }
+
+    // A wake-up orders the woken lane's next event after the waker, and so every later one,
+    // including after the lane's first event since the wake is truncated and logged again
+    // (the lane's clock then comes from its own latest event: the wake is in it).
+    void wakeOrdersEveryLaterEventOfTheWokenLane()
+    {
+        EventLog log;
+        log.begin(3);
+        std::vector<uint32_t> races;
+        std::vector<uint32_t> wokeLane1{1};
+        log.push(2, 2, fp(Y, Access::Write), -1, &races);            // 0: unrelated to lane 1
+        log.push(0, 0, fp(L, Access::Release), -1, &races, &wokeLane1);   // 1: lane 0 wakes lane 1
+        log.push(1, 1, fp(X, Access::Write), -1, &races);            // 2
+        log.push(1, 1, fp(X, Access::Write), -1, &races);            // 3
+        CPPUNIT_ASSERT(log.happensBefore(1, 2) && log.happensBefore(1, 3));
+        CPPUNIT_ASSERT(!log.happensBefore(0, 3));
+        log.truncate(3);
+        log.push(1, 1, fp(Y, Access::Write), -1, &races);            // 3 again: races with 0
+        CPPUNIT_ASSERT(log.happensBefore(1, 3));
+        CPPUNIT_ASSERT_EQUAL(size_t(1), races.size());
+        CPPUNIT_ASSERT_EQUAL(0u, races[0]);
+        log.truncate(2);
+        log.push(1, 1, fp(X, Access::Write), -1, &races);            // 2 again, then 3
+        log.push(1, 1, fp(X, Access::Write), -1, &races);
+        CPPUNIT_ASSERT(log.happensBefore(1, 2) && log.happensBefore(1, 3));
+        log.truncate(1);
+        log.push(1, 1, fp(X, Access::Write), -1, &races);            // no wake now
+        CPPUNIT_ASSERT(!log.happensBefore(0, 1));
     }
 
     void truncateForgetsLaterEvents()
