@@ -13,9 +13,14 @@ void VectorClock::join(const VectorClock& other)
 void HappensBefore::begin(uint32_t threads)
 {
     for (VectorClock& c : threads_) c.clear();
+    // Emptied in place: the clocks keep their storage for the next execution's joins.
     for (auto* pool : {&objects_, &threadLocs_, &globals_})
-        for (SyncClocks& s : *pool)
-            if (s.used) s = SyncClocks{};
+        for (SyncClocks& s : *pool) {
+            if (!s.used) continue;
+            s.exclusive.clear();
+            s.shared.clear();
+            s.used = false;
+        }
     threads_.resize(threads);
     for (uint32_t t = 0; t < threads; ++t) threads_[t].set(t, 1);
 }
