@@ -68,7 +68,9 @@ bool WakeupSequence::weakInitial(const SeqEvent& p, size_t* position) const
         *position = first;
         return !blocked(first);
     }
-    for (size_t i = first_; i < events_.size(); ++i)
+    // Any dependency decides, wherever it is: looked for from the end, where the race's second
+    // event (which a sleeping event of a race often depends on too) is.
+    for (size_t i = events_.size(); i-- > first_;)
         if (!removed_[i] && seqDependent(p, events_[i])) return false;
     *position = SIZE_MAX;
     return true;
