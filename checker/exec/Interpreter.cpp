@@ -110,6 +110,30 @@ void setLocal(World& world, ThreadId tid, int32_t slot, int64_t value)
 Interpreter::Interpreter(const Program& program, InterpreterLimits limits)
     : program_(program), limits_(limits)
 {
+    plans_.reserve(program_.calls.size());
+    for (const CallInstr& call : program_.calls) plans_.push_back(planOf(call));
+}
+
+Interpreter::CallPlan Interpreter::planOf(const CallInstr& call)
+{
+    CallPlan plan;
+    plan.model = callModel(call.api);
+    // In this order: the first operand that fails to evaluate is the one reported.
+    const std::pair<ExprRef, int64_t PreparedOp::*> exprs[] = {
+        {call.value, &PreparedOp::value}, {call.exchange, &PreparedOp::exchange},
+        {call.comparand, &PreparedOp::comparand}, {call.adjustment, &PreparedOp::adjustment},
+        {call.length, &PreparedOp::length}, {call.offset, &PreparedOp::offset},
+        {call.handle, &PreparedOp::handle}, {call.access, &PreparedOp::access},
+        {call.share, &PreparedOp::share}, {call.disposition, &PreparedOp::disposition},
+        {call.options, &PreparedOp::options}, {call.count, &PreparedOp::count},
+        {call.limit, &PreparedOp::limit}};
+    for (const auto& e : exprs)
+        if (!e.first.empty()) plan.exprs.push_back(e);
+    const std::pair<TemplateId, std::string PreparedOp::*> texts[] = {
+        {call.path, &PreparedOp::path}, {call.data, &PreparedOp::data}, {call.renameTarget, &PreparedOp::renameTarget}};
+    for (const auto& x : texts)
+        if (x.first >= 0) plan.texts.push_back(x);
+    return plan;
 }
 
 void Interpreter::init(World& world, StepEffects& effects) const
@@ -371,19 +395,21 @@ bool Interpreter::prepare(World& world, ThreadId t, const Instr& in, StepEffects
     case OpCode::Yield: op.kind = PendingKind::Yield; return true;
     case OpCode::Call:
         op.kind = PendingKind::Call;
-        return prepareCall(world, t, program_.calls[size_t(in.a)], in.stmt, effects);
+        return prepareCall(world, t, uint32_t(in.a), in.stmt, effects);
     default: CHECKER_INVARIANT(!"prepare of an invisible opcode");
     }
     return false;
 }
 
-bool Interpreter::prepareCall(World& world, ThreadId t, const CallInstr& call, int32_t stmt,
+bool Interpreter::prepareCall(World& world, ThreadId t, uint32_t callIndex, int32_t stmt,
                               StepEffects& effects) const
 {
+    const CallInstr& call = program_.calls[callIndex];
+    const CallPlan& plan = plans_[callIndex];
     PreparedOp& op = world.threads[t].pending;
     op.call = &call;
     op.api = call.api;
-    op.model = callModel(call.api);
+    op.model = plan.model;
     if (call.object.decl >= 0 && !resolveIndex(world, t, call.object, false, stmt, op.object, effects))
         return false;
     if (call.target.decl >= 0 && !resolveIndex(world, t, call.target, true, stmt, op.object, effects))
@@ -392,22 +418,11 @@ bool Interpreter::prepareCall(World& world, ThreadId t, const CallInstr& call, i
     for (size_t i = 0; i < op.objects.size(); ++i)
         if (!resolveIndex(world, t, call.objects[i], false, stmt, op.objects[i], effects)) return false;
     op.thread = call.thread.decl >= 0 ? world.threadFor(call.thread.decl, call.thread.instance) : -1;
-    struct { ExprRef ref; int64_t* out; } exprs[] = {
-        {call.value, &op.value}, {call.exchange, &op.exchange}, {call.comparand, &op.comparand},
-        {call.adjustment, &op.adjustment}, {call.length, &op.length}, {call.offset, &op.offset},
-        {call.handle, &op.handle}, {call.access, &op.access}, {call.share, &op.share},
-        {call.disposition, &op.disposition}, {call.options, &op.options}, {call.count, &op.count},
-        {call.limit, &op.limit}};
-    for (auto& e : exprs) {
-        *e.out = 0;
-        if (!e.ref.empty() && !evalInto(world, t, e.ref, stmt, *e.out, effects)) return false;
-    }
-    struct { TemplateId id; std::string* out; } texts[] = {
-        {call.path, &op.path}, {call.data, &op.data}, {call.renameTarget, &op.renameTarget}};
-    for (auto& x : texts) {
-        x.out->clear();
-        if (x.id < 0) continue;
-        EvalError err = expandTemplate(program_, x.id, world.threads[t].locals(), *x.out);
+    op.clearOperands();
+    for (const auto& [ref, field] : plan.exprs)
+        if (!evalInto(world, t, ref, stmt, op.*field, effects)) return false;
+    for (const auto& [id, field] : plan.texts) {
+        EvalError err = expandTemplate(program_, id, world.threads[t].locals(), op.*field);
         if (err != EvalError::None) {
             raiseRuntimeError(effects, t, stmt, evalErrorText(err));
             return false;

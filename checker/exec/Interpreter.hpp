@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace checker {
 
@@ -72,16 +73,26 @@ private:
     void createThread(World& world, int32_t decl, int64_t instance, StepEffects& effects) const;
     void park(World& world, ThreadId t, StepEffects& effects) const;
     bool prepare(World& world, ThreadId t, const Instr& instr, StepEffects& effects) const;
-    bool prepareCall(World& world, ThreadId t, const CallInstr& call, int32_t stmt,
-                     StepEffects& effects) const;
+    bool prepareCall(World& world, ThreadId t, uint32_t callIndex, int32_t stmt, StepEffects& effects) const;
     bool evalInto(World& world, ThreadId t, ExprRef e, int32_t stmt, int64_t& out,
                   StepEffects& effects) const;
     bool resolveIndex(World& world, ThreadId t, const ObjRef& ref, bool global, int32_t stmt,
                       uint32_t& out, StepEffects& effects) const;
     void runExit(World& world, ThreadId t, StepEffects& effects) const;
 
+    // What preparing a call does, worked out once per call of the program: its model, and the
+    // operands it gives (most calls give two or three of the thirteen expressions and three
+    // templates: preparing one is on every step's path).
+    struct CallPlan {
+        const CallModel* model = nullptr;
+        std::vector<std::pair<ExprRef, int64_t PreparedOp::*>> exprs;
+        std::vector<std::pair<TemplateId, std::string PreparedOp::*>> texts;
+    };
+    static CallPlan planOf(const CallInstr& call);
+
     const Program& program_;
     InterpreterLimits limits_;
+    std::vector<CallPlan> plans_;   // per Program::calls entry
 };
 
 // Raises a runtime_error issue for thread t at statement stmt.

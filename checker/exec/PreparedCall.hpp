@@ -32,6 +32,16 @@ struct PreparedOp {
     // checkpoint and backtrack, and most calls have none).
     std::vector<uint32_t> objects;
     std::string path, data, renameTarget;   // expanded templates (capacity reused)
+
+    // Every operand 0 and every text empty: what a call that does not give one sees.
+    void clearOperands()
+    {
+        value = exchange = comparand = adjustment = length = offset = handle = access = share = disposition =
+            options = count = limit = 0;
+        path.clear();
+        data.clear();
+        renameTarget.clear();
+    }
 };
 
 }  // namespace checker
