@@ -118,22 +118,52 @@ void EventLog::record(const Touch& t, LocationState& loc, uint32_t depth)
     loc.shared.push_back(index);
 }
 
-void EventLog::unrecord(size_t i)
+// Drops the touches from index `cut` on. Each location they touched is put back as it was
+// before the first of them, looked at once: a backtrack from a 100,000-step loop drops as many
+// touches, mostly of a few locations.
+void EventLog::untouchFrom(uint32_t cut)
 {
-    LocationState& loc = state(touchData_[i].location);
-    const TouchLink& link = touchLinks_[i];
-    if (conflictsWithAll(touchData_[i].access)) {
-        loc.lastExclusive = link.prevExclusive;
-        loc.shared.assign(savedShared_.begin() + std::ptrdiff_t(link.savedBegin), savedShared_.end());
-    } else if (link.replaced >= 0) {
-        for (int32_t& entry : loc.shared)
-            if (entry == int32_t(i)) entry = link.replaced;
-    } else {
-        loc.shared.pop_back();
+    if (cut >= touchData_.size()) return;
+    ++truncations_;
+    for (uint32_t i = cut; i < touchData_.size(); ++i) {
+        LocationState& loc = state(touchData_[i].location);
+        if (loc.truncation == truncations_) continue;
+        loc.truncation = truncations_;
+        restoreBefore(i, cut, loc);
     }
-    savedShared_.resize(link.savedBegin);
-    touchData_.pop_back();
-    touchLinks_.pop_back();
+    savedShared_.resize(touchLinks_[cut].savedBegin);
+    touchData_.resize(cut);
+    touchLinks_.resize(cut);
+}
+
+// Puts `loc` back as it was before its touch `first`, the first of the touches from `cut` on.
+// Before an exclusive touch: what the touch saved. Otherwise: what the earliest exclusive touch
+// from `cut` on saved, or the current state if there is none; then each entry of a dropped
+// touch becomes the entry it replaced (following replacements back before `cut`), or goes when
+// it was appended.
+void EventLog::restoreBefore(uint32_t first, uint32_t cut, LocationState& loc)
+{
+    auto savedOf = [&](uint32_t x) {
+        size_t end = x + 1 < touchLinks_.size() ? touchLinks_[x + 1].savedBegin : savedShared_.size();
+        loc.lastExclusive = touchLinks_[x].prevExclusive;
+        loc.shared.assign(savedShared_.begin() + std::ptrdiff_t(touchLinks_[x].savedBegin),
+                          savedShared_.begin() + std::ptrdiff_t(end));
+    };
+    if (conflictsWithAll(touchData_[first].access)) {
+        savedOf(first);
+        return;
+    }
+    if (loc.lastExclusive >= int32_t(cut)) {
+        int32_t x = loc.lastExclusive;
+        while (touchLinks_[size_t(x)].prevExclusive >= int32_t(cut)) x = touchLinks_[size_t(x)].prevExclusive;
+        savedOf(uint32_t(x));
+    }
+    size_t kept = 0;
+    for (int32_t entry : loc.shared) {
+        while (entry >= int32_t(cut)) entry = touchLinks_[size_t(entry)].replaced;
+        if (entry >= 0) loc.shared[kept++] = entry;
+    }
+    loc.shared.resize(kept);
 }
 
 void EventLog::push(uint32_t actor, uint32_t lane, const Footprint& fp, int32_t createsLane,
@@ -235,9 +265,10 @@ void EventLog::pendingRaces(uint32_t lane, const Footprint& fp, std::vector<uint
 
 void EventLog::truncate(uint32_t depth)
 {
+    if (events_.size() <= depth) return;
+    untouchFrom(events_[depth].touchBegin);
     while (events_.size() > depth) {
         const EventRecord& e = events_.back();
-        for (uint32_t k = e.touchCount; k-- > 0;) unrecord(e.touchBegin + k);
         for (uint32_t k = e.wakesCount; k-- > 0;) {
             uint32_t w = wakes_.back();
             if (w < laneWokenBy_.size()) laneWokenBy_[w] = wakesReplaced_.back();

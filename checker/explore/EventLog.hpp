@@ -78,6 +78,7 @@ private:
     struct LocationState {
         int32_t lastExclusive = -1;      // touch index
         std::vector<int32_t> shared;     // touch indices since lastExclusive, at most one per lane
+        uint32_t truncation = 0;         // truncate(): the last one that restored this state
     };
     const uint32_t* clockOf(uint32_t depth) const { return &clocks_[std::size_t(depth) * width_]; }
     uint32_t* clockOf(uint32_t depth) { return &clocks_[std::size_t(depth) * width_]; }
@@ -94,7 +95,8 @@ private:
     }
     static void grow(std::vector<LocationState>& states, uint32_t index);
     void record(const Touch& t, LocationState& loc, uint32_t depth);
-    void unrecord(std::size_t touch);
+    void untouchFrom(uint32_t cut);
+    void restoreBefore(uint32_t first, uint32_t cut, LocationState& loc);
     void ensureLanes(uint32_t lanes);
     void keepImmediateRaces(std::vector<uint32_t>& races) const;
     void scanLocation(const Touch& t, const LocationState& loc, uint32_t lane, const uint32_t* prior,
@@ -128,6 +130,7 @@ private:
     std::array<std::vector<LocationState>, std::size_t(LocationClass::Count_)> locations_;
     uint32_t initialLanes_ = 0;
     uint32_t pendingLane_ = 0;   // lane of the event whose touches are being recorded
+    uint32_t truncations_ = 0;
     std::vector<uint32_t> scratchClock_;
     std::vector<LocationState*> scratchStates_;   // the states of the event's touches
     std::vector<uint32_t> zeros_;
