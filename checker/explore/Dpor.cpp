@@ -96,16 +96,17 @@ DporExplorer::Outcome DporExplorer::forward()
         bool fresh = depth >= freshFrom_;
         stepAndLog(uint32_t(actor), fresh ? &races_ : nullptr);
 
-        Node child;
+        // Made in place (a node is moved only when the vector grows past the deepest depth yet).
+        Node& child = nodes_.emplace_back();
+        const Node& node = nodes_[depth];
         child.serial = nextSerial_++;
         child.wut = std::move(guide);
-        child.sleepEnd = nodes_[depth].sleepEnd;
-        if (!nodes_[depth].sleep.empty()) {
+        child.sleepEnd = node.sleepEnd;
+        if (!node.sleep.empty()) {
             const EventView taken = viewAt(depth);
-            for (uint32_t q : nodes_[depth].sleep)
+            for (uint32_t q : node.sleep)
                 if (!eventsDependent(viewOf(sleepEvents_[q]), taken)) child.sleep.push_back(q);
         }
-        nodes_.push_back(std::move(child));
         if (fresh && !races_.empty()) processRaces(races_, depth, eventAt(depth));
         if (fresh) checkpoint();
 
