@@ -114,7 +114,7 @@ Interpreter::Interpreter(const Program& program, InterpreterLimits limits)
     for (const CallInstr& call : program_.calls) plans_.push_back(planOf(call));
 }
 
-Interpreter::CallPlan Interpreter::planOf(const CallInstr& call)
+Interpreter::CallPlan Interpreter::planOf(const CallInstr& call) const
 {
     CallPlan plan;
     plan.model = callModel(call.api);
@@ -131,8 +131,12 @@ Interpreter::CallPlan Interpreter::planOf(const CallInstr& call)
         if (!e.first.empty()) plan.exprs.push_back(e);
     const std::pair<TemplateId, std::string PreparedOp::*> texts[] = {
         {call.path, &PreparedOp::path}, {call.data, &PreparedOp::data}, {call.renameTarget, &PreparedOp::renameTarget}};
-    for (const auto& x : texts)
-        if (x.first >= 0) plan.texts.push_back(x);
+    for (const auto& [id, field] : texts) {
+        if (id < 0) continue;
+        const std::vector<TemplatePiece>& pieces = program_.templates[size_t(id)].pieces;
+        bool constant = pieces.size() == 1 && pieces[0].expr.empty();
+        plan.texts.push_back({id, field, constant ? &pieces[0].literal : nullptr});
+    }
     return plan;
 }
 
@@ -348,13 +352,9 @@ void Interpreter::park(World& world, ThreadId t, StepEffects& effects) const
     }
 }
 
-bool Interpreter::evalInto(World& world, ThreadId t, ExprRef e, int32_t stmt, int64_t& out,
-                           StepEffects& effects) const
+void Interpreter::raiseEvalError(StepEffects& effects, ThreadId t, int32_t stmt, EvalError err)
 {
-    EvalError err = evalExpr(program_, e, world.threads[t].locals(), out);
-    if (err == EvalError::None) return true;
     raiseRuntimeError(effects, t, stmt, evalErrorText(err));
-    return false;
 }
 
 bool Interpreter::resolveIndex(World& world, ThreadId t, const ObjRef& ref, bool global,
@@ -421,8 +421,12 @@ bool Interpreter::prepareCall(World& world, ThreadId t, uint32_t callIndex, int3
     op.clearOperands();
     for (const auto& [ref, field] : plan.exprs)
         if (!evalInto(world, t, ref, stmt, op.*field, effects)) return false;
-    for (const auto& [id, field] : plan.texts) {
-        EvalError err = expandTemplate(program_, id, world.threads[t].locals(), op.*field);
+    for (const CallPlan::Text& text : plan.texts) {
+        if (text.constant) {
+            op.*text.field = *text.constant;
+            continue;
+        }
+        EvalError err = expandTemplate(program_, text.id, world.threads[t].locals(), op.*text.field);
         if (err != EvalError::None) {
             raiseRuntimeError(effects, t, stmt, evalErrorText(err));
             return false;

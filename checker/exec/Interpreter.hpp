@@ -10,6 +10,7 @@
 #include "checker/exec/CallModel.hpp"
 #include "checker/exec/Footprint.hpp"
 #include "checker/exec/World.hpp"
+#include "checker/program/Eval.hpp"
 
 #include <cstdint>
 #include <string>
@@ -74,8 +75,16 @@ private:
     void park(World& world, ThreadId t, StepEffects& effects) const;
     bool prepare(World& world, ThreadId t, const Instr& instr, StepEffects& effects) const;
     bool prepareCall(World& world, ThreadId t, uint32_t callIndex, int32_t stmt, StepEffects& effects) const;
-    bool evalInto(World& world, ThreadId t, ExprRef e, int32_t stmt, int64_t& out,
-                  StepEffects& effects) const;
+    // Inline: loop conditions, counters and handles are evaluated at nearly every step.
+    bool evalInto(World& world, ThreadId t, ExprRef e, int32_t stmt, int64_t& out, StepEffects& effects) const
+    {
+        EvalError err = evalExpr(program_, e, world.threads[t].locals(), out);
+        if (err == EvalError::None) [[likely]]
+            return true;
+        raiseEvalError(effects, t, stmt, err);
+        return false;
+    }
+    static void raiseEvalError(StepEffects& effects, ThreadId t, int32_t stmt, EvalError err);
     bool resolveIndex(World& world, ThreadId t, const ObjRef& ref, bool global, int32_t stmt,
                       uint32_t& out, StepEffects& effects) const;
     void runExit(World& world, ThreadId t, StepEffects& effects) const;
@@ -86,9 +95,14 @@ private:
     struct CallPlan {
         const CallModel* model = nullptr;
         std::vector<std::pair<ExprRef, int64_t PreparedOp::*>> exprs;
-        std::vector<std::pair<TemplateId, std::string PreparedOp::*>> texts;
+        struct Text {
+            TemplateId id = -1;
+            std::string PreparedOp::*field = nullptr;
+            const std::string* constant = nullptr;   // the whole text, when it has no {expression}
+        };
+        std::vector<Text> texts;
     };
-    static CallPlan planOf(const CallInstr& call);
+    CallPlan planOf(const CallInstr& call) const;
 
     const Program& program_;
     InterpreterLimits limits_;
