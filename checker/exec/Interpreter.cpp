@@ -292,7 +292,7 @@ void Interpreter::runExit(World& world, ThreadId t, StepEffects& effects) const
     fileSystemThreadExit(world, t, effects);
     ThreadState& th = world.threads[t];
     th.status = ThreadStatus::Done;
-    th.pending = PreparedOp{};
+    th.pending.reset();
 }
 
 void Interpreter::park(World& world, ThreadId t, StepEffects& effects) const
@@ -344,7 +344,7 @@ void Interpreter::park(World& world, ThreadId t, StepEffects& effects) const
                 th.frames.pop_back();
                 break;
             }
-            th.pending = PreparedOp{};
+            th.pending.reset();
             th.pending.kind = PendingKind::Exit;
             return;
         default: CHECKER_INVARIANT(!"visible opcode in the invisible loop");

@@ -33,6 +33,24 @@ struct PreparedOp {
     std::vector<uint32_t> objects;
     std::string path, data, renameTarget;   // expanded templates (capacity reused)
 
+    bool operator==(const PreparedOp&) const = default;
+
+    // As default-constructed, keeping the texts' and objects' storage (a thread's pending
+    // operation is reset at its exit, on every execution's path).
+    void reset()
+    {
+        kind = PendingKind::None;
+        stmt = -1;
+        instr = nullptr;
+        call = nullptr;
+        api = Api::Count_;
+        model = nullptr;
+        object = 0;
+        thread = -1;
+        objects.clear();
+        clearOperands();
+    }
+
     // Every operand 0 and every text empty: what a call that does not give one sees.
     void clearOperands()
     {

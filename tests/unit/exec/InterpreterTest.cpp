@@ -49,6 +49,7 @@ class InterpreterTest : public CppUnit::TestFixture {
     CPPUNIT_TEST_SUITE(InterpreterTest);
     CPPUNIT_TEST(letIfWhileForBreakContinue);
     CPPUNIT_TEST(returnEndsTheThread);
+    CPPUNIT_TEST(anEndedThreadHasNoPendingOperation);
     CPPUNIT_TEST(onlyVisibleOperationsAreSteps);
     CPPUNIT_TEST(assertFailureStopsWithMessage);
     CPPUNIT_TEST(assumeFailureDiscards);
@@ -92,6 +93,32 @@ public:
         World w;
         CPPUNIT_ASSERT(runAlone(p, w).empty());
         CPPUNIT_ASSERT_EQUAL(int64_t(1), global(p, w, "x"));
+    }
+
+    // reset() (used at a thread's exit instead of assigning a new PreparedOp, to keep the
+    // texts' storage) must leave exactly what a new one has, whatever the last call set.
+    void anEndedThreadHasNoPendingOperation()
+    {
+        PreparedOp op;
+        op.kind = PendingKind::Call;
+        op.stmt = 3;
+        op.api = Api::ZwWriteFile;
+        op.object = op.value = op.exchange = op.comparand = op.adjustment = op.length = op.offset = 7;
+        op.handle = op.access = op.share = op.disposition = op.options = op.count = op.limit = 7;
+        op.thread = 2;
+        op.objects = {1, 2};
+        op.path = op.data = op.renameTarget = "a text longer than the short-string buffer";
+        op.reset();
+        CPPUNIT_ASSERT(op == PreparedOp{});
+
+        Program p = load(R"({"scenario": "t", "filesystem": {"directories": ["C:\\T"]}, "threads": [{"name": "T", "body": [
+            {"call": "ZwCreateFile", "path": "C:\\T\\f.txt", "access": "GENERIC_WRITE", "share": 0, "disposition": "FILE_CREATE",
+             "options": "FILE_SYNCHRONOUS_IO_NONALERT", "handle": "h"},
+            {"call": "ZwWriteFile", "handle": "h", "data": "text"}, {"call": "ZwClose", "handle": "h"}]}]})");
+        World w;
+        CPPUNIT_ASSERT(runAlone(p, w).empty());
+        CPPUNIT_ASSERT(!Interpreter(p).alive(w, 0));
+        CPPUNIT_ASSERT(w.threads[0].pending == PreparedOp{});
     }
 
     void onlyVisibleOperationsAreSteps()
