@@ -107,7 +107,7 @@ DporExplorer::Outcome DporExplorer::forward()
             for (uint32_t q : node.sleep)
                 if (!eventsDependent(viewOf(sleepEvents_[q]), taken)) child.sleep.push_back(q);
         }
-        if (fresh && !races_.empty()) processRaces(races_, depth, eventAt(depth));
+        if (fresh && !races_.empty()) processRaces(races_, depth, viewAt(depth));
         if (fresh) checkpoint();
 
         if (options_.stopOnFirst && findings_.size() > 0) {
@@ -165,43 +165,38 @@ int32_t DporExplorer::postponedStop(const Node& node)
 EventView DporExplorer::viewAt(uint32_t depth) const
 {
     const EventRecord& e = log_.event(depth);
-    return {e.lane, e.createsLane, log_.touches(depth), e.touchCount, log_.wakes(depth), e.wakesCount};
+    return {e.actor, e.lane, e.createsLane, log_.touches(depth), e.touchCount, log_.wakes(depth), e.wakesCount};
 }
 
 SeqEvent DporExplorer::eventAt(uint32_t depth) const
 {
-    const EventRecord& e = log_.event(depth);
-    SeqEvent s;
-    s.actor = e.actor;
-    s.lane = e.lane;
-    s.createsLane = e.createsLane;
-    s.touches.assign(log_.touches(depth), log_.touches(depth) + e.touchCount);
-    s.wakes.assign(log_.wakes(depth), log_.wakes(depth) + e.wakesCount);
-    return s;
+    return seqEventOf(viewAt(depth));
 }
 
 // For each race (e at depth i, e' = `last`, an event at depth `end` or a pending one with
 // end = the log size): the sequence v = notdep(e).e' — the events between them that do not happen
 // after e, then e' — is a way to reverse the race. Unless a sleeping actor at i could start v
 // (that trace is explored already), v goes into i's wakeup tree.
-void DporExplorer::processRaces(const std::vector<uint32_t>& races, uint32_t end, const SeqEvent& last)
+void DporExplorer::processRaces(const std::vector<uint32_t>& races, uint32_t end, const EventView& last)
 {
     for (uint32_t i : races) {
         sequence_.clear();
         log_.notAfter(i, end, notAfter_);
-        for (uint32_t k : notAfter_) sequence_.push_back(eventAt(k));
+        for (uint32_t k : notAfter_) sequence_.push_back(viewAt(k));
         sequence_.push_back(last);
         insert(i, sequence_);
     }
 }
 
 // Unless a sleeping actor at `depth` could start `sequence` (that trace is explored already),
-// it goes into the node's wakeup tree; consumed. A worker records it instead when the node is
-// its branch's or above: the explorer it works for inserts it there, in order.
-void DporExplorer::insert(uint32_t depth, std::vector<SeqEvent>& sequence)
+// it goes into the node's wakeup tree. A worker records it instead when the node is its
+// branch's or above: the explorer it works for inserts it there, in order.
+void DporExplorer::insert(uint32_t depth, const std::vector<EventView>& sequence)
 {
     if (worker_ && depth <= rootDepth_) {
-        subtree_->insertions.push_back({depth, sequence});
+        SubtreeResult::Insertion& recorded = subtree_->insertions.emplace_back();
+        recorded.depth = depth;
+        for (const EventView& e : sequence) recorded.sequence.push_back(seqEventOf(e));
         return;
     }
     WakeupSequence v(sequence, scratch_);
@@ -218,6 +213,13 @@ void DporExplorer::insert(uint32_t depth, std::vector<SeqEvent>& sequence)
         node.lastChangeAt = stats_.executions;
         if (node.offers > 0) pool_->forget(node.serial, node.lastChanged);
     }
+}
+
+void DporExplorer::insert(uint32_t depth, const std::vector<SeqEvent>& sequence)
+{
+    std::vector<EventView> views;
+    viewsOf(sequence, views);
+    insert(depth, views);
 }
 
 // An actor left unable to run at the end of an execution never took its step, so the races that
@@ -237,7 +239,7 @@ void DporExplorer::processBlockedRaces()
         pending.actor = a;
         pending.lane = runner_.laneOf(a);
         pending.touches.assign(footprint_.touches.data(), footprint_.touches.data() + footprint_.touches.size());
-        processRaces(races_, log_.size(), pending);
+        processRaces(races_, log_.size(), viewOf(pending));
     }
 }
 
@@ -260,8 +262,7 @@ void DporExplorer::postponeStop()
         e.lane = probe_.laneOf(a);
         probe_.footprint(a, footprint_);
         e.touches.assign(footprint_.touches.data(), footprint_.touches.data() + footprint_.touches.size());
-        sequence_.clear();
-        sequence_.push_back(std::move(e));
+        sequence_.assign(1, viewOf(e));
         insert(d, sequence_);
     }
 }

@@ -58,7 +58,8 @@ private:
     enum class Outcome { Ended, SleepBlocked, Interrupted };
 
     void explore();
-    void insert(uint32_t depth, std::vector<SeqEvent>& sequence);
+    void insert(uint32_t depth, const std::vector<EventView>& sequence);
+    void insert(uint32_t depth, const std::vector<SeqEvent>& sequence);
     WakeupTree takeBranch(Node& node, int32_t& actor);
     void stepAndLog(uint32_t actor, std::vector<uint32_t>* races);
     // Parallel exploration: offering later branches to the workers, taking their results.
@@ -87,7 +88,7 @@ private:
     bool hasPendingWork() const;
     int32_t chooseFree(const Node& node);
     int32_t postponedStop(const Node& node);
-    void processRaces(const std::vector<uint32_t>& races, uint32_t end, const SeqEvent& last);
+    void processRaces(const std::vector<uint32_t>& races, uint32_t end, const EventView& last);
     void processBlockedRaces();
     void postponeStop();
     void positionProbe(uint32_t depth);
@@ -117,7 +118,7 @@ private:
     uint32_t freshFrom_ = 0;
     Footprint footprint_;
     std::vector<uint32_t> races_;
-    std::vector<SeqEvent> sequence_;   // scratch: the wakeup sequence of the race being processed
+    std::vector<EventView> sequence_;  // scratch: the wakeup sequence of the race being processed
     std::vector<uint32_t> notAfter_;   // scratch: the depths of its events but the last
     WakeupScratch scratch_;            // what inserting it works in
     std::vector<uint32_t> woken_;

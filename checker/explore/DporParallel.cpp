@@ -111,7 +111,7 @@ bool DporExplorer::project(uint32_t depth, size_t index, SubtreeTask& task)
         if (result->dropped) continue;
         for (const SubtreeResult::Insertion& insertion : result->insertions) {
             if (insertion.depth != depth) continue;
-            sequence_ = insertion.sequence;
+            viewsOf(insertion.sequence, sequence_);
             WakeupSequence v(sequence_, scratch_);
             size_t position;
             bool covered = std::any_of(task.sleep.begin(), task.sleep.end(),

@@ -12,7 +12,7 @@ bool WakeupSequence::blocked(size_t i) const
     if (b >= 0 && !removed_[size_t(b)]) return true;
     // Everything before `from` was removed or found independent of event i.
     for (size_t j = b >= 0 ? size_t(b) + 1 : first_; j < i; ++j) {
-        if (removed_[j] || !seqDependent(events_[j], events_[i])) continue;
+        if (removed_[j] || !eventsDependent(events_[j], events_[i])) continue;
         blocker_[i] = int32_t(j);
         return true;
     }
@@ -70,8 +70,9 @@ bool WakeupSequence::weakInitial(const SeqEvent& p, size_t* position) const
     }
     // Any dependency decides, wherever it is: looked for from the end, where the race's second
     // event (which a sleeping event of a race often depends on too) is.
+    const EventView view = viewOf(p);
     for (size_t i = events_.size(); i-- > first_;)
-        if (!removed_[i] && seqDependent(p, events_[i])) return false;
+        if (!removed_[i] && eventsDependent(view, events_[i])) return false;
     *position = SIZE_MAX;
     return true;
 }
@@ -85,9 +86,10 @@ void WakeupSequence::remove(size_t position)
 
 bool isWeakInitial(const SeqEvent& p, const std::vector<SeqEvent>& v, size_t* position)
 {
-    std::vector<SeqEvent> copy = v;
+    std::vector<EventView> views;
+    viewsOf(v, views);
     WakeupScratch scratch;
-    return WakeupSequence(copy, scratch).weakInitial(p, position);
+    return WakeupSequence(views, scratch).weakInitial(p, position);
 }
 
 // Makes chain[at..] (and the children) a child node of its own: chain[at - 1] gets a sibling.

@@ -26,8 +26,10 @@ struct SeqEvent {
     bool stopped = false;
 };
 
-// What dependence looks at of an event, wherever it is stored (a SeqEvent, the event log).
+// An event wherever it is stored (a SeqEvent, the event log), without a copy: who takes it and
+// what dependence looks at.
 struct EventView {
+    uint32_t actor = 0;
     uint32_t lane = 0;
     int32_t createsLane = -1;
     const Touch* touches = nullptr;
@@ -38,7 +40,27 @@ struct EventView {
 
 inline EventView viewOf(const SeqEvent& e)
 {
-    return {e.lane, e.createsLane, e.touches.data(), uint32_t(e.touches.size()), e.wakes.data(), uint32_t(e.wakes.size())};
+    return {e.actor, e.lane, e.createsLane, e.touches.data(), uint32_t(e.touches.size()), e.wakes.data(),
+            uint32_t(e.wakes.size())};
+}
+
+// The event as a SeqEvent of its own (not stopped: only a sleeping event is).
+inline SeqEvent seqEventOf(const EventView& v)
+{
+    SeqEvent e;
+    e.actor = v.actor;
+    e.lane = v.lane;
+    e.createsLane = v.createsLane;
+    e.touches.assign(v.touches, v.touches + v.touchCount);
+    e.wakes.assign(v.wakes, v.wakes + v.wakeCount);
+    return e;
+}
+
+// Views of the events of `events`, which must outlive them.
+inline void viewsOf(const std::vector<SeqEvent>& events, std::vector<EventView>& out)
+{
+    out.clear();
+    for (const SeqEvent& e : events) out.push_back(viewOf(e));
 }
 
 // Whether two events (of any lanes) are dependent: same lane (program order), one creates or
@@ -80,9 +102,11 @@ struct WakeupScratch {
     std::size_t actors = 0;
 };
 
+// The events are views (of the event log, mostly): a sequence that turns out to be covered, or
+// to start like a branch already in the tree, is never copied; what is inserted is copied once.
 class WakeupSequence {
 public:
-    WakeupSequence(std::vector<SeqEvent>& events, WakeupScratch& scratch)
+    WakeupSequence(const std::vector<EventView>& events, WakeupScratch& scratch)
         : events_(events), blocker_(scratch.blocker), removed_(scratch.removed), scratch_(scratch),
           left_(events.size())
     {
@@ -93,12 +117,12 @@ public:
 
     bool empty() const { return left_ == 0; }
     std::size_t size() const { return left_; }
-    // The events not removed, in order (moved out: call once, at the end).
+    // The events not removed, in order, as SeqEvents.
     template <class F>
     void takeRemaining(F&& sink)
     {
         for (std::size_t i = first_; i < events_.size(); ++i)
-            if (!removed_[i]) sink(std::move(events_[i]));
+            if (!removed_[i]) sink(seqEventOf(events_[i]));
     }
 
     // Whether `p` (the next event of p.actor here) is a weak initial of the sequence: either
@@ -119,7 +143,7 @@ private:
     std::size_t firstOf(uint32_t actor) const;
     const ActorEvents* eventsOf(uint32_t actor) const;
 
-    std::vector<SeqEvent>& events_;
+    const std::vector<EventView>& events_;
     std::vector<int32_t>& blocker_;         // per position: kUnknown, kFree, or a blocking index
     std::vector<uint8_t>& removed_;
     WakeupScratch& scratch_;                // byActor: per actor its positions, built on first use
@@ -141,10 +165,12 @@ public:
     // new branch).
     static constexpr std::size_t kUnchanged = SIZE_MAX;
     std::size_t insert(WakeupSequence& v);
-    std::size_t insert(std::vector<SeqEvent> v)
+    std::size_t insert(const std::vector<SeqEvent>& v)
     {
+        std::vector<EventView> views;
+        viewsOf(v, views);
         WakeupScratch scratch;
-        WakeupSequence sequence(v, scratch);
+        WakeupSequence sequence(views, scratch);
         return insert(sequence);
     }
 
