@@ -8,6 +8,7 @@ namespace checker {
 
 void RacesFinder::begin(const World& world)
 {
+    if (!anyRacyStep_) return;
     state_.hb.begin(uint32_t(world.threads.size()));
     state_.detector.begin();
     state_.reported.clear();
@@ -20,18 +21,34 @@ StepKind RacesFinder::stepKind(const PreparedOp& op)
     case PendingKind::Store:
         if (!op.instr || !op.instr->atomic) return StepKind::PlainGlobal;
         return op.kind == PendingKind::Load ? StepKind::AtomicLoad : StepKind::AtomicStore;
-    case PendingKind::Call:
-        if (op.api >= Api::InterlockedIncrement && op.api <= Api::InterlockedCompareExchange) return StepKind::AtomicUpdate;
-        if (op.api == Api::ZwClose) return StepKind::FileClose;
-        if (op.api >= Api::ZwCreateFile && op.api <= Api::ZwDeleteFile) return StepKind::FileCall;
-        return StepKind::Other;
+    case PendingKind::Call: return callKind(op.api);
     default: return StepKind::Other;
     }
+}
+
+StepKind RacesFinder::callKind(Api api)
+{
+    if (api >= Api::InterlockedIncrement && api <= Api::InterlockedCompareExchange) return StepKind::AtomicUpdate;
+    if (api == Api::ZwClose) return StepKind::FileClose;
+    if (api >= Api::ZwCreateFile && api <= Api::ZwDeleteFile) return StepKind::FileCall;
+    return StepKind::Other;
+}
+
+bool RacesFinder::anyRacyStep(const Program& program)
+{
+    for (const Body& body : program.bodies)
+        for (const Instr& in : body.code) {
+            bool plain = (in.op == OpCode::Load || in.op == OpCode::Store) && !in.atomic;
+            StepKind call = in.op == OpCode::Call ? callKind(program.calls[size_t(in.a)].api) : StepKind::Other;
+            if (plain || call == StepKind::FileCall || call == StepKind::FileClose) return true;
+        }
+    return false;
 }
 
 void RacesFinder::onStep(const World& world, uint32_t t, StepKind kind, int32_t stmt, const Footprint& fp,
                          const StepEffects& effects, std::vector<report::Finding>& out)
 {
+    if (!anyRacyStep_) return;
     GlobalSync sync = kind == StepKind::AtomicLoad     ? GlobalSync::AcquireLoad
                       : kind == StepKind::AtomicStore  ? GlobalSync::ReleaseStore
                       : kind == StepKind::AtomicUpdate ? GlobalSync::ReadModifyWrite

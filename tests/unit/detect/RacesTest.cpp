@@ -4,6 +4,8 @@
 
 #include "DetectTestSupport.hpp"
 
+#include "checker/detect/RacesFinder.hpp"
+
 using namespace checker;
 using namespace checker::test;
 using report::FindingKind;
@@ -38,6 +40,8 @@ class RacesTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(closesDoNotRaceWithEachOther);
     CPPUNIT_TEST(samePairIsOneFindingCounted);
     CPPUNIT_TEST(witnessReplaysTheRace);
+    CPPUNIT_TEST(onlyProgramsWithAPlainAccessOrAFileCallAreWatched);
+    CPPUNIT_TEST(aPlainAccessInAnApcOrTheUnloadRoutineIsWatched);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -243,6 +247,43 @@ public:
         bool same = std::any_of(replayed.findings.begin(), replayed.findings.end(),
                                 [&](const report::Finding& g) { return g.fingerprint == f->fingerprint; });
         CPPUNIT_ASSERT(same);
+    }
+
+    // The finder skips every step of a program in which no step can race (RacesFinder.hpp):
+    // atomics, interlocked calls and synchronization alone. One plain access, or one file call,
+    // anywhere, and it watches again.
+    void onlyProgramsWithAPlainAccessOrAFileCallAreWatched()
+    {
+        auto racy = [](const std::string& a, const std::string& b, const std::string& extra = "") {
+            return RacesFinder::anyRacyStep(loadScenarioText(twoThreads(a, b, extra), "test.json", LoadOptions{}));
+        };
+        const std::string atomics = R"([{"store": "x", "value": 1, "atomic": true}, {"load": "v", "from": "x", "atomic": true},
+                                        {"call": "InterlockedIncrement", "target": "flag"}, {"yield": true}])";
+        CPPUNIT_ASSERT(!racy(atomics, atomics));
+        CPPUNIT_ASSERT(racy(atomics, R"([{"load": "v", "from": "x"}])"));
+        CPPUNIT_ASSERT(racy(atomics, R"([{"store": "flag", "value": 2}])"));
+        CPPUNIT_ASSERT(racy(atomics, R"([{"call": "ZwClose", "handle": 4}])"));
+        CPPUNIT_ASSERT(racy(atomics, R"([{"call": "ZwDeleteFile", "path": "C:\\Temp\\a.txt"}])",
+                            R"("filesystem": {"directories": ["C:\\Temp"]},)"));
+        // Skipping changes nothing where nothing could race: the atomics above, explored.
+        ExploreResult r = exploreText(twoThreads(atomics, atomics));
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(describe(r), size_t(0), countKind(r, FindingKind::DataRace));
+    }
+
+    void aPlainAccessInAnApcOrTheUnloadRoutineIsWatched()
+    {
+        const std::string threads = R"("threads": [{"name": "W", "body": [{"store": "x", "value": 1, "atomic": true}]}])";
+        auto racy = [](const std::string& json) {
+            return RacesFinder::anyRacyStep(loadScenarioText(json, "test.json", LoadOptions{}));
+        };
+        CPPUNIT_ASSERT(!racy(R"({"scenario": "t", "globals": {"x": 0}, )" + threads + "}"));
+        CPPUNIT_ASSERT(racy(R"({"scenario": "t", "globals": {"x": 0}, )" + threads +
+                            R"(, "apcs": [{"name": "Apc", "target": "W", "body": [{"store": "x", "value": 2}]}]})"));
+        CPPUNIT_ASSERT(racy(R"({"scenario": "t", "globals": {"x": 0}, )" + threads +
+                            R"(, "unload": [{"load": "v", "from": "x"}]})"));
+        ExploreResult r = exploreText(R"({"scenario": "t", "globals": {"x": 0}, )" + threads +
+                                      R"(, "unload": [{"store": "x", "value": 3}]})");
+        CPPUNIT_ASSERT_EQUAL_MESSAGE(describe(r), size_t(1), countKind(r, FindingKind::DataRace));
     }
 };
 
