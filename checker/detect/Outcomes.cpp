@@ -41,7 +41,7 @@ uint64_t fileSystemDigest(const fs::FileSystem& fs)
 }
 
 // FNV-1a over the final values: stable across machines and runs.
-std::string digestOf(const World& world)
+uint64_t digestOf(const World& world)
 {
     uint64_t h = kFnvOffset;
     for (int64_t v : world.globals) {
@@ -52,8 +52,13 @@ std::string digestOf(const World& world)
     }
     // Without files the digest stays what it was before the file system existed.
     if (uint64_t files = fileSystemDigest(world.fs)) mix(h, &files, sizeof files);
+    return h;
+}
+
+std::string digestText(uint64_t digest)
+{
     char text[17];
-    std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(h));
+    std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(digest));
     return text;
 }
 
@@ -104,14 +109,14 @@ std::string summarizeGlobals(const World& world)
 
 void OutcomeTracker::record(const World& world, const std::vector<report::ScheduleEntry>& schedule)
 {
-    std::string digest = digestOf(world);
+    uint64_t digest = digestOf(world);
     auto it = byDigest_.find(digest);
     if (it != byDigest_.end()) {
         it->second.executions++;
         return;
     }
     report::Outcome outcome;
-    outcome.digest = digest;
+    outcome.digest = digestText(digest);
     outcome.executions = 1;
     std::string files = summarizeFileSystem(world);
     outcome.summary = files.empty() ? summarizeGlobals(world)
@@ -124,7 +129,7 @@ void OutcomeTracker::record(const World& world, const std::vector<report::Schedu
 
 void OutcomeTracker::merge(const OutcomeTracker& later)
 {
-    for (const std::string& digest : later.order_) {
+    for (uint64_t digest : later.order_) {
         const report::Outcome& outcome = later.byDigest_.at(digest);
         auto it = byDigest_.find(digest);
         if (it != byDigest_.end()) {
@@ -139,7 +144,7 @@ void OutcomeTracker::merge(const OutcomeTracker& later)
 std::vector<report::Outcome> OutcomeTracker::outcomes() const
 {
     std::vector<report::Outcome> out;
-    for (const auto& d : order_) out.push_back(byDigest_.at(d));
+    for (uint64_t d : order_) out.push_back(byDigest_.at(d));
     return out;
 }
 

@@ -6,9 +6,10 @@
 #include "checker/exec/World.hpp"
 #include "reports/Report.hpp"
 
-#include <map>
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace checker {
@@ -30,8 +31,9 @@ public:
     std::optional<report::Finding> divergence() const;
 
 private:
-    std::map<std::string, report::Outcome> byDigest_;
-    std::vector<std::string> order_;
+    // By the digest's value: its text is made once per distinct outcome, not per execution.
+    std::unordered_map<uint64_t, report::Outcome> byDigest_;
+    std::vector<uint64_t> order_;
 };
 
 // A one-line human summary of the final globals, e.g. "x = 1, a = [0, 2, 1]".
