@@ -78,7 +78,7 @@ private:
     struct LocationState {
         int32_t lastExclusive = -1;      // touch index
         std::vector<int32_t> shared;     // touch indices since lastExclusive, at most one per lane
-        uint32_t truncation = 0;         // truncate(): the last one that restored this state
+        uint64_t truncation = 0;         // truncate(): the last one that restored this state
     };
     const uint32_t* clockOf(uint32_t depth) const { return &clocks_[std::size_t(depth) * width_]; }
     uint32_t* clockOf(uint32_t depth) { return &clocks_[std::size_t(depth) * width_]; }
@@ -130,7 +130,7 @@ private:
     std::array<std::vector<LocationState>, std::size_t(LocationClass::Count_)> locations_;
     uint32_t initialLanes_ = 0;
     uint32_t pendingLane_ = 0;   // lane of the event whose touches are being recorded
-    uint32_t truncations_ = 0;
+    uint64_t truncations_ = 0;       // never wraps: a stale stamp must not match
     std::vector<uint32_t> scratchClock_;
     std::vector<LocationState*> scratchStates_;   // the states of the event's touches
     std::vector<uint32_t> zeros_;
