@@ -356,11 +356,21 @@ void DporExplorer::restoreTo(uint32_t depth)
     } else {
         runner_.begin();
     }
-    for (uint32_t k = from; k < depth; ++k) runner_.step(log_.event(k).actor);
-    // Backtracking comes back to the same node for its other branches: after a long replay,
-    // keep the state there.
-    if (!options_.checkpointSpacing && depth - from >= kMinSpacing && !runner_.stopped())
-        saveCheckpoint(runner_.stateBytes());
+    // Backtracking comes back to the same node for its other branches, and once they are done
+    // goes on to the deepest node above with branches left: after a long replay, keep the state
+    // at both (or each later backtrack there replays from `from` again).
+    const bool keep = !options_.checkpointSpacing && depth - from >= kMinSpacing;
+    uint32_t saved = from;
+    uint32_t next = depth;
+    while (keep && next > from && nodes_[next - 1].wut.empty()) --next;
+    for (uint32_t k = from; k < depth; ++k) {
+        if (keep && k + 1 == next && k - saved >= kMinSpacing && !runner_.stopped()) {
+            saveCheckpoint(runner_.stateBytes());
+            saved = k;
+        }
+        runner_.step(log_.event(k).actor);
+    }
+    if (keep && depth - saved >= kMinSpacing && !runner_.stopped()) saveCheckpoint(runner_.stateBytes());
 }
 
 bool DporExplorer::hasPendingWork() const
