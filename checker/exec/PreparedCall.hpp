@@ -15,7 +15,9 @@ class CallModel;
 // Gate: the unload routine's implicit first operation, enabled once DriverEntry has ended.
 enum class PendingKind : uint8_t { None, Load, Store, Yield, Call, Exit, Gate };
 
-struct PreparedOp {
+// What a prepared operation holds besides its objects and texts: plain values, so that a reset
+// assigns a new one (the defaults here are the one place they are written).
+struct PreparedScalars {
     PendingKind kind = PendingKind::None;
     int32_t stmt = -1;            // Program::statements index (-1 for the implicit exit)
     const Instr* instr = nullptr; // the instruction (Load/Store/Yield/Call)
@@ -28,6 +30,11 @@ struct PreparedOp {
     int32_t thread = -1;          // call.thread resolved to a thread index; -1 = not (yet) created
     int64_t value = 0, exchange = 0, comparand = 0, adjustment = 0, length = 0, offset = 0,
             handle = 0, access = 0, share = 0, disposition = 0, options = 0, count = 0, limit = 0;
+
+    bool operator==(const PreparedScalars&) const = default;
+};
+
+struct PreparedOp : PreparedScalars {
     // KeWaitForMultipleObjects's objects (a vector: a thread's state is copied at every
     // checkpoint and backtrack, and most calls have none).
     std::vector<uint32_t> objects;
@@ -39,16 +46,11 @@ struct PreparedOp {
     // operation is reset at its exit, on every execution's path).
     void reset()
     {
-        kind = PendingKind::None;
-        stmt = -1;
-        instr = nullptr;
-        call = nullptr;
-        api = Api::Count_;
-        model = nullptr;
-        object = 0;
-        thread = -1;
+        static_cast<PreparedScalars&>(*this) = PreparedScalars{};
         objects.clear();
-        clearOperands();
+        path.clear();
+        data.clear();
+        renameTarget.clear();
     }
 
     // Every operand 0 and every text empty: what a call that does not give one sees.

@@ -217,9 +217,8 @@ void DporExplorer::insert(uint32_t depth, const std::vector<EventView>& sequence
 
 void DporExplorer::insert(uint32_t depth, const std::vector<SeqEvent>& sequence)
 {
-    std::vector<EventView> views;
-    viewsOf(sequence, views);
-    insert(depth, views);
+    viewsOf(sequence, sequence_);
+    insert(depth, sequence_);
 }
 
 // An actor left unable to run at the end of an execution never took its step, so the races that
