@@ -28,12 +28,10 @@ uint64_t hashBytes(std::string_view bytes)
     return h;
 }
 
-std::string& FileData::privateBytes()
+void FileData::unshare()
 {
     if (!buffer_) buffer_ = std::make_shared<Buffer>();
-    else if (buffer_.use_count() > 1) buffer_ = std::make_shared<Buffer>(Buffer{buffer_->bytes});
-    buffer_->hashed = false;
-    return buffer_->bytes;
+    else buffer_ = std::make_shared<Buffer>(Buffer{buffer_->bytes});
 }
 
 void FileData::assign(std::string_view bytes)

@@ -48,7 +48,15 @@ private:
         uint64_t hash = 0;
     };
     // A buffer only this FileData holds, its cached hash forgotten (the caller changes it).
-    std::string& privateBytes();
+    std::string& privateBytes()
+    {
+        if (!buffer_ || buffer_.use_count() > 1) unshare();
+        buffer_->hashed = false;
+        return buffer_->bytes;
+    }
+    // Gives this FileData a buffer of its own with the same bytes (out of line: most writes find
+    // their buffer private already).
+    void unshare();
 
     std::shared_ptr<Buffer> buffer_;   // copies share it; null: no bytes
 };

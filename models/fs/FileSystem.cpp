@@ -27,11 +27,6 @@ std::string hex(int64_t v)
 
 }  // namespace
 
-bool FileObject::synchronous() const
-{
-    return options & options::Synchronous;
-}
-
 FileSystem::FileSystem() : ids_(std::make_shared<FsIds>()) {}
 
 FileSystem& FileSystem::operator=(const FileSystem& other)
@@ -133,25 +128,6 @@ std::string FileSystem::initialStateError(const std::vector<std::string>& direct
 int64_t FileSystem::handleValue(uint32_t thread, uint32_t seq)
 {
     return (int64_t(thread) + 1) << 32 | (int64_t(seq) + 1) << 2;
-}
-
-FileSystem::HandleRef FileSystem::resolve(int64_t handle) const
-{
-    HandleRef ref;
-    uint64_t low = uint64_t(handle) & 0xFFFFFFFFu;
-    int64_t high = handle >> 32;
-    if (handle <= 0 || (low & 3) != 0 || low == 0 || high < 1 || high > 0xFFFF) return ref;
-    uint32_t thread = uint32_t(high - 1);
-    uint32_t seq = uint32_t(low >> 2) - 1;
-    ref.decoded = true;
-    if (thread < threads_.size() && seq < threads_[thread].handles.size()) {
-        int32_t object = threads_[thread].handles[seq];
-        ref.location = objects_[size_t(object)].location;
-        if (objects_[size_t(object)].open) ref.object = object;
-        return ref;
-    }
-    ref.location = ids_->fileObjectId(thread, seq);  // a handle not issued (yet)
-    return ref;
 }
 
 FileSystem::ThreadFiles& FileSystem::threadFiles(uint32_t thread)

@@ -75,7 +75,7 @@ struct FileObject {
     uint32_t opener = 0;        // thread that opened it (HANDLE_LEAK)
     int32_t openStmt = -1;      // statement that opened it
     uint32_t location = 0;      // FileObject location index
-    bool synchronous() const;
+    bool synchronous() const { return options & options::Synchronous; }
 };
 
 struct CreateArgs {
@@ -199,7 +199,25 @@ private:
     struct ClosePlan;
     struct DeletePlan;
 
-    HandleRef resolve(int64_t handle) const;
+    // What `handle` names; inline: every call on a handle resolves it twice (footprint, execution).
+    HandleRef resolve(int64_t handle) const
+    {
+        HandleRef ref;
+        uint64_t low = uint64_t(handle) & 0xFFFFFFFFu;
+        uint64_t row = uint64_t(handle >> 32) - 1;  // the thread; wraps for handle < 2^32, negatives included
+        if (row >= 0xFFFF || (low & 3) != 0 || low == 0) return ref;
+        uint32_t thread = uint32_t(row);
+        uint32_t seq = uint32_t(low >> 2) - 1;
+        ref.decoded = true;
+        if (thread < threads_.size() && seq < threads_[thread].handles.size()) {
+            const FileObject& o = objects_[size_t(threads_[thread].handles[seq])];
+            ref.location = o.location;
+            if (o.open) ref.object = threads_[thread].handles[seq];
+            return ref;
+        }
+        ref.location = ids_->fileObjectId(thread, seq);  // a handle not issued (yet)
+        return ref;
+    }
     int32_t nodeAt(uint32_t path) const
     {
         return path < nodeAt_.size() ? nodeAt_[path] : -1;
@@ -220,11 +238,13 @@ private:
     void planRenameTarget(const RenameArgs& args, RenamePlan& plan) const;
     ClosePlan planClose(int64_t handle) const;
     DeletePlan planDelete(std::string_view path) const;
-    uint32_t ioStatus(const HandleRef& ref, uint32_t needed) const;
-    CallResult checkIo(const HandleRef& ref, uint32_t needed, const char* what) const;
+    // The checks of every read and write (inline: defined in FsHandleCalls.cpp, which alone calls
+    // them, twice per call).
+    inline uint32_t ioStatus(const HandleRef& ref, uint32_t needed) const;
+    inline CallResult checkIo(const HandleRef& ref, uint32_t needed, const char* what) const;
     void ioFootprint(int64_t handle, uint32_t needed, Access data, Footprint& out) const;
-    int64_t startOffset(const FileObject& object, std::optional<int64_t> offset, bool write,
-                        CallResult& result) const;
+    inline int64_t startOffset(const FileObject& object, std::optional<int64_t> offset, bool write,
+                               CallResult& result) const;
 
     std::shared_ptr<FsIds> ids_;
     std::vector<FsNode> nodes_;      // [0, nodeCount_) in use; the rest keeps capacity

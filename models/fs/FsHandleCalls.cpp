@@ -17,6 +17,32 @@ constexpr int64_t kMaxVolumeBytes = int64_t(1) << 28;
 
 Touch fileObject(uint32_t location, Access a) { return {makeLocation(LocationClass::FileObject, location), a}; }
 
+// The api_misuse rule and message of an I/O call whose handle check gave `r.status` (apart from
+// the check, so that the check stays small enough to inline).
+void explainIoFailure(bool decoded, uint32_t needed, const char* what, CallResult& r)
+{
+    if (r.status == status::InvalidHandle) {
+        r.rule = "INVALID_HANDLE";
+        r.message = decoded ? "the handle is closed" : "the value was never returned as a handle";
+    } else if (r.status == status::InvalidParameter) {
+        r.rule = "INVALID_PARAMETER";
+        r.message = std::string(what) + " on a directory handle";
+    } else if (r.status == status::AccessDenied) {
+        r.rule = "ACCESS_NOT_GRANTED";
+        r.message = std::string("the handle was opened without ") +
+                    (needed == access::ReadData ? "FILE_READ_DATA" : "FILE_WRITE_DATA or FILE_APPEND_DATA") + " access";
+    }
+}
+
+// An offset the transfer cannot start at: STATUS_INVALID_PARAMETER, and -1 for startOffset.
+int64_t invalidOffset(const char* why, CallResult& r)
+{
+    r.status = status::InvalidParameter;
+    r.rule = "INVALID_PARAMETER";
+    r.message = why;
+    return -1;
+}
+
 }  // namespace
 
 struct FileSystem::ClosePlan {
@@ -42,19 +68,7 @@ CallResult FileSystem::checkIo(const HandleRef& ref, uint32_t needed, const char
 {
     CallResult r;
     r.status = ioStatus(ref, needed);
-    if (r.status == status::Success) return r;
-    if (r.status == status::InvalidHandle) {
-        r.rule = "INVALID_HANDLE";
-        r.message = ref.decoded ? "the handle is closed" : "the value was never returned as a handle";
-    } else if (r.status == status::InvalidParameter) {
-        r.rule = "INVALID_PARAMETER";
-        r.message = std::string(what) + " on a directory handle";
-    } else if (r.status == status::AccessDenied) {
-        r.rule = "ACCESS_NOT_GRANTED";
-        r.message = std::string("the handle was opened without ") +
-                    (needed == access::ReadData ? "FILE_READ_DATA" : "FILE_WRITE_DATA or FILE_APPEND_DATA") +
-                    " access";
-    }
+    if (r.status) explainIoFailure(ref.decoded, needed, what, r);
     return r;
 }
 
@@ -62,19 +76,15 @@ CallResult FileSystem::checkIo(const HandleRef& ref, uint32_t needed, const char
 int64_t FileSystem::startOffset(const FileObject& o, std::optional<int64_t> offset, bool write, CallResult& result) const
 {
     int64_t size = int64_t(nodes_[size_t(o.node)].data.size());
-    auto invalid = [&](const char* why) {
-        result.status = status::InvalidParameter;
-        result.rule = "INVALID_PARAMETER";
-        result.message = why;
-        return int64_t(-1);
-    };
     if (write && (o.access & access::AppendData) && !(o.access & access::WriteData)) return size;
     if (!offset || *offset == kUseFilePointerPosition) {
-        if (!o.synchronous()) return invalid("no byte offset on a handle opened without FILE_SYNCHRONOUS_IO_*");
+        if (!o.synchronous())
+            return invalidOffset("no byte offset on a handle opened without FILE_SYNCHRONOUS_IO_*", result);
         return o.position;
     }
-    if (*offset == kWriteToEndOfFile) return write ? size : invalid("FILE_WRITE_TO_END_OF_FILE is not a read offset");
-    if (*offset < 0) return invalid("a negative byte offset");
+    if (*offset == kWriteToEndOfFile)
+        return write ? size : invalidOffset("FILE_WRITE_TO_END_OF_FILE is not a read offset", result);
+    if (*offset < 0) return invalidOffset("a negative byte offset", result);
     return *offset;
 }
 

@@ -21,6 +21,7 @@ class IoTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(queryGivesTheEndOfFile);
     CPPUNIT_TEST(closedAndUnknownHandlesAreInvalid);
     CPPUNIT_TEST(closeTwiceIsInvalidHandle);
+    CPPUNIT_TEST(handleValuesDecodeAtTheirBoundaries);
     CPPUNIT_TEST(hugeOffsetIsDiskFull);
     CPPUNIT_TEST_SUITE_END();
 
@@ -175,6 +176,33 @@ public:
         CHECK_STATUS(status::InvalidHandle, again.status);
         CPPUNIT_ASSERT_EQUAL(std::string("INVALID_HANDLE"), std::string(again.rule));
         CPPUNIT_ASSERT(again.message.find("0x93") != std::string::npos);
+    }
+
+    // The value a handle encodes (thread + 1 above bit 32, (seq + 1) * 4 below) is decoded with
+    // one range check on the thread; it takes exactly the values the field-by-field rule takes.
+    // Decoded, a handle's footprint names its file object and a close of it is "already closed".
+    void handleValuesDecodeAtTheirBoundaries()
+    {
+        auto decodable = [](int64_t h) {
+            uint64_t low = uint64_t(h) & 0xFFFFFFFFu;
+            int64_t high = h >> 32;
+            return h > 0 && (low & 3) == 0 && low != 0 && high >= 1 && high <= 0xFFFF;
+        };
+        FileSystem fs = makeFs();
+        CallResult c = create(fs, "C:\\Temp\\f.txt", kRW, 0, disposition::Create);
+        fs.close(c.handle, 0);
+        // (a decoded value past the handles issued gets a file-object id: its seq stays small here)
+        std::vector<int64_t> values{INT64_MIN, INT64_MAX, int64_t(0xFFFFFFFCu), c.handle};
+        for (int64_t high : {int64_t(-1), int64_t(0), int64_t(1), int64_t(2), int64_t(0xFFFF), int64_t(0x10000),
+                             int64_t(INT32_MAX), int64_t(-0x10000)})
+            for (uint64_t low : {0u, 1u, 2u, 3u, 4u, 8u}) values.push_back(int64_t(uint64_t(high) << 32 | low));
+        for (int64_t h : values) {
+            checker::Footprint fp;
+            fs.writeFootprint(h, fp);
+            CPPUNIT_ASSERT_EQUAL(decodable(h), !fp.touches.empty());
+            bool neverReturned = fs.close(h, 0).message.find("never returned") != std::string::npos;
+            CPPUNIT_ASSERT_EQUAL(!decodable(h), neverReturned);
+        }
     }
 
     void hugeOffsetIsDiskFull()
