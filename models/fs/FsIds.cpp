@@ -41,10 +41,19 @@ uint32_t FsIds::dense(std::vector<std::vector<uint32_t>>& rows, size_t row, uint
 
 const FsIds::Parsed& FsIds::parse(std::string_view raw)
 {
-    if (auto found = parsed_.find(raw); found != parsed_.end()) return found->second;
+    if (last_.entry && last_.entry->first == raw) return last_.entry->second;
+    if (auto found = parsed_.find(raw); found != parsed_.end()) {
+        last_.entry = &*found;
+        return found->second;
+    }
     Parsed* slot = &overflow_[overflowNext_];
-    if (parsed_.size() < kParsedCacheSize) slot = &parsed_[std::string(raw)];
-    else overflowNext_ ^= 1;
+    if (parsed_.size() < kParsedCacheSize) {
+        auto& entry = *parsed_.try_emplace(std::string(raw)).first;
+        last_.entry = &entry;
+        slot = &entry.second;
+    } else {
+        overflowNext_ ^= 1;
+    }
     Parsed& e = *slot;
     parseNtPath(raw, e.path);
     e.id = e.path.status == 0 ? pathId(e.path.key, e.path.display) : kNoPath;

@@ -96,6 +96,19 @@ private:
     uint32_t fileCount_ = 0, objectCount_ = 0;
     // parse()'s memory (a map's nodes do not move: references to a Parsed stay valid).
     std::unordered_map<std::string, Parsed, Hash, std::equal_to<>> parsed_;
+    // The entry parse() returned last: a call's footprint and then its execution parse the same
+    // name, and comparing it costs less than hashing it. A copy of the table starts without it
+    // (it points into this table's map).
+    struct LastParsed {
+        const std::pair<const std::string, Parsed>* entry = nullptr;
+        LastParsed() = default;
+        LastParsed(const LastParsed&) {}
+        LastParsed& operator=(const LastParsed&)
+        {
+            entry = nullptr;
+            return *this;
+        }
+    } last_;
     Parsed overflow_[2];
     uint32_t overflowNext_ = 0;
 };

@@ -22,6 +22,7 @@ class PathTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(statusCodesHaveTheirRealValues);
     CPPUNIT_TEST(parsedNamesAreRememberedThroughGrowth);
     CPPUNIT_TEST(idTablesExtendOneAnotherWhenGrownAlike);
+    CPPUNIT_TEST(theLastNameParsedIsAnsweredFromItsOwnTable);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -193,6 +194,32 @@ public:
         one.fileObjectId(1, 0);
         other.fileObjectId(1, 1);
         CPPUNIT_ASSERT(!one.extends(other) && !other.extends(one));
+    }
+
+    // parse() answers the name it parsed last without looking it up: with the same entry a lookup
+    // gives, only for that very name, and a copy of the table (which starts without it) from its own
+    // entries.
+    void theLastNameParsedIsAnsweredFromItsOwnTable()
+    {
+        FsIds ids;
+        const FsIds::Parsed& a = ids.parse("C:\\Temp\\a.txt");
+        const FsIds::Parsed& b = ids.parse("C:\\Temp\\b.txt");
+        CPPUNIT_ASSERT(&b == &ids.parse("C:\\Temp\\b.txt"));
+        CPPUNIT_ASSERT(&a == &ids.parse("C:\\Temp\\a.txt"));
+        CPPUNIT_ASSERT(&a == &ids.parse("C:\\Temp\\a.txt"));
+        const FsIds::Parsed& shorter = ids.parse("C:\\Temp\\a.tx");
+        CPPUNIT_ASSERT(&shorter != &a && shorter.id != a.id);
+        CPPUNIT_ASSERT_EQUAL(std::string("C:\\TEMP\\A.TX"), shorter.path.key);
+        CPPUNIT_ASSERT(&a == &ids.parse("C:\\Temp\\a.txt"));
+        FsIds copy = ids;
+        const FsIds::Parsed& copied = copy.parse("C:\\Temp\\a.txt");
+        CPPUNIT_ASSERT(&copied != &a);
+        CPPUNIT_ASSERT_EQUAL(a.id, copied.id);
+        FsIds assigned;
+        assigned.parse("C:\\Temp\\a.txt");
+        assigned = ids;
+        CPPUNIT_ASSERT(&assigned.parse("C:\\Temp\\a.txt") != &a);
+        CPPUNIT_ASSERT(&copy.parse("C:\\Temp\\a.txt") == &copied);
     }
 };
 
