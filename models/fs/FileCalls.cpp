@@ -51,15 +51,14 @@ std::string resultText(const PreparedOp& op, const CallResult& r)
     return text;
 }
 
+// One class per call (its switches fold to the call's own case: the table already chose it).
+template <Api kApi>
 class FileCall : public CallModel {
 public:
-    explicit FileCall(Api api) : api_(api) {}
-    Api api() const { return api_; }
-
     void footprint(const World& world, ThreadId t, const PreparedOp& op, Footprint& out) const override
     {
         const fs::FileSystem& fs = world.fs;
-        switch (api_) {
+        switch (kApi) {
         case Api::ZwCreateFile:
         case Api::ZwOpenFile: fs.createFootprint(t, createArgs(op), out); break;
         case Api::ZwWriteFile: fs.writeFootprint(op.handle, out); break;
@@ -85,7 +84,7 @@ public:
         if (r.hasInformation) setLocal(world, t, call.outInformation, r.information);
         if (r.status == fs::status::Success) {
             if (r.handle) setLocal(world, t, call.outHandle, r.handle);
-            if (api_ == Api::ZwQueryInformationFile) setLocal(world, t, call.outResult, r.size);
+            if (kApi == Api::ZwQueryInformationFile) setLocal(world, t, call.outResult, r.size);
         }
         if (r.rule) raise(world, t, op, r, effects);
         if (effects.wantText) effects.result = resultText(op, r);
@@ -94,7 +93,7 @@ public:
 private:
     CallResult run(fs::FileSystem& fs, ThreadId t, const PreparedOp& op) const
     {
-        switch (api_) {
+        switch (kApi) {
         case Api::ZwCreateFile:
         case Api::ZwOpenFile: return fs.create(t, op.stmt, createArgs(op));
         case Api::ZwWriteFile: return fs.write(op.handle, op.data, offsetOf(op));
@@ -119,13 +118,18 @@ private:
         std::string subject = op.api == Api::ZwCreateFile || op.api == Api::ZwOpenFile || op.api == Api::ZwDeleteFile
                                   ? "\"" + op.path + "\""
                                   : "handle " + hex(op.handle);
-        issue.message = world.threads[t].name + ": " + std::string(apiSpec(api_).name) + " on " + subject + " returns " +
+        issue.message = world.threads[t].name + ": " + std::string(apiSpec(kApi).name) + " on " + subject + " returns " +
                         fs::statusName(r.status) + ": " + r.message;
         effects.issues.push_back(std::move(issue));
     }
-
-    Api api_;
 };
+
+template <Api api>
+void addFileCall(ModelTable& table)
+{
+    static const FileCall<api> call;
+    table[size_t(api)] = &call;
+}
 
 }  // namespace
 
@@ -159,12 +163,14 @@ void fileSystemThreadExit(const World& world, ThreadId t, StepEffects& effects)
 
 void registerFileSystem(ModelTable& table)
 {
-    static const FileCall createFile(Api::ZwCreateFile), openFile(Api::ZwOpenFile), writeFile(Api::ZwWriteFile),
-        readFile(Api::ZwReadFile), setInformation(Api::ZwSetInformationFile),
-        queryInformation(Api::ZwQueryInformationFile), close(Api::ZwClose), deleteFile(Api::ZwDeleteFile);
-    for (const FileCall* c : {&createFile, &openFile, &writeFile, &readFile, &setInformation, &queryInformation,
-                              &close, &deleteFile})
-        table[size_t(c->api())] = c;
+    addFileCall<Api::ZwCreateFile>(table);
+    addFileCall<Api::ZwOpenFile>(table);
+    addFileCall<Api::ZwWriteFile>(table);
+    addFileCall<Api::ZwReadFile>(table);
+    addFileCall<Api::ZwSetInformationFile>(table);
+    addFileCall<Api::ZwQueryInformationFile>(table);
+    addFileCall<Api::ZwClose>(table);
+    addFileCall<Api::ZwDeleteFile>(table);
 }
 
 }  // namespace checker
