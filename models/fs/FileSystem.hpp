@@ -191,6 +191,7 @@ private:
     };
     struct HandleRef {
         bool decoded = false;   // the value is a handle this model could have issued
+        bool issued = false;    // ... and an open gave it out (it may be closed since)
         uint32_t location = 0;  // its FileObject location (when decoded)
         int32_t object = -1;    // the open file object (when valid)
     };
@@ -212,6 +213,7 @@ private:
         if (thread < threads_.size() && seq < threads_[thread].handles.size()) {
             const FileObject& o = objects_[size_t(threads_[thread].handles[seq])];
             ref.location = o.location;
+            ref.issued = true;
             if (o.open) ref.object = threads_[thread].handles[seq];
             return ref;
         }

@@ -19,11 +19,11 @@ Touch fileObject(uint32_t location, Access a) { return {makeLocation(LocationCla
 
 // The api_misuse rule and message of an I/O call whose handle check gave `r.status` (apart from
 // the check, so that the check stays small enough to inline).
-void explainIoFailure(bool decoded, uint32_t needed, const char* what, CallResult& r)
+void explainIoFailure(bool issued, uint32_t needed, const char* what, CallResult& r)
 {
     if (r.status == status::InvalidHandle) {
         r.rule = "INVALID_HANDLE";
-        r.message = decoded ? "the handle is closed" : "the value was never returned as a handle";
+        r.message = issued ? "the handle is closed" : "the value was never returned as a handle";
     } else if (r.status == status::InvalidParameter) {
         r.rule = "INVALID_PARAMETER";
         r.message = std::string(what) + " on a directory handle";
@@ -68,7 +68,7 @@ CallResult FileSystem::checkIo(const HandleRef& ref, uint32_t needed, const char
 {
     CallResult r;
     r.status = ioStatus(ref, needed);
-    if (r.status) explainIoFailure(ref.decoded, needed, what, r);
+    if (r.status) explainIoFailure(ref.issued, needed, what, r);
     return r;
 }
 
@@ -202,7 +202,7 @@ CallResult FileSystem::close(int64_t handle, uint32_t thread)
     if (p.ref.object < 0) {
         r.status = status::InvalidHandle;
         r.rule = "INVALID_HANDLE";
-        r.message = std::string(p.ref.decoded ? "the handle is already closed" : "the value was never returned as a handle") +
+        r.message = std::string(p.ref.issued ? "the handle is already closed" : "the value was never returned as a handle") +
                     " (closing a bad kernel handle may bug check 0x93 INVALID_KERNEL_HANDLE)";
         return r;
     }

@@ -30,13 +30,44 @@ uint32_t FsIds::pathId(std::string_view key, std::string_view display)
     return id;
 }
 
-uint32_t FsIds::dense(std::vector<std::vector<uint32_t>>& rows, size_t row, uint32_t k, uint32_t& next)
+uint32_t FsIds::IdTable::id(size_t row, uint32_t k, uint32_t& next)
 {
     if (rows.size() <= row) rows.resize(row + 1);
-    auto& ids = rows[row];
-    if (ids.size() <= k) ids.resize(size_t(k) + 1, UINT32_MAX);
+    std::vector<uint32_t>& ids = rows[row];
+    if (k >= ids.size()) {
+        if (k - ids.size() >= kFarGap) {
+            auto [at, added] = far.try_emplace({row, k}, next);
+            if (added) ++next;
+            return at->second;
+        }
+        const uint32_t from = uint32_t(ids.size());
+        ids.resize(size_t(k) + 1, UINT32_MAX);
+        // Far pairs the row now covers move into it, with their ids.
+        auto at = far.lower_bound({row, from});
+        while (at != far.end() && at->first.first == row && at->first.second <= k) {
+            ids[at->first.second] = at->second;
+            at = far.erase(at);
+        }
+    }
     if (ids[k] == UINT32_MAX) ids[k] = next++;
     return ids[k];
+}
+
+uint32_t FsIds::IdTable::find(size_t row, uint32_t k) const
+{
+    if (row < rows.size() && k < rows[row].size()) return rows[row][k];
+    auto at = far.find({row, k});
+    return at == far.end() ? UINT32_MAX : at->second;
+}
+
+bool FsIds::IdTable::extends(const IdTable& other) const
+{
+    for (size_t r = 0; r < other.rows.size(); ++r)
+        for (uint32_t k = 0; k < other.rows[r].size(); ++k)
+            if (other.rows[r][k] != UINT32_MAX && find(r, k) != other.rows[r][k]) return false;
+    for (const auto& [pair, id] : other.far)
+        if (find(pair.first, pair.second) != id) return false;
+    return true;
 }
 
 const FsIds::Parsed& FsIds::parse(std::string_view raw)
@@ -61,24 +92,9 @@ const FsIds::Parsed& FsIds::parse(std::string_view raw)
     return e;
 }
 
-namespace {
-
-bool rowsExtend(const std::vector<std::vector<uint32_t>>& rows, const std::vector<std::vector<uint32_t>>& other)
-{
-    if (rows.size() < other.size()) return false;
-    for (size_t r = 0; r < other.size(); ++r) {
-        if (rows[r].size() < other[r].size()) return false;
-        for (size_t k = 0; k < other[r].size(); ++k)
-            if (other[r][k] != UINT32_MAX && rows[r][k] != other[r][k]) return false;
-    }
-    return true;
-}
-
-}  // namespace
-
 bool FsIds::extends(const FsIds& other) const
 {
-    if (paths_.size() < other.paths_.size() || !rowsExtend(files_, other.files_) || !rowsExtend(objects_, other.objects_))
+    if (paths_.size() < other.paths_.size() || !files_.extends(other.files_) || !objects_.extends(other.objects_))
         return false;
     for (size_t i = 0; i < other.paths_.size(); ++i) {
         const PathEntry& a = paths_[i];

@@ -18,6 +18,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -42,9 +43,11 @@ public:
     uint32_t pathCount() const { return uint32_t(paths_.size()); }
 
     // The file location index of the k-th file created by thread `creator` (-1: initial state).
-    uint32_t fileId(int32_t creator, uint32_t k) { return dense(files_, creator + 1, k, fileCount_); }
+    uint32_t fileId(int32_t creator, uint32_t k) { return files_.id(size_t(creator + 1), k, fileCount_); }
     // The file-object location index of the seq-th handle opened by thread `opener`.
-    uint32_t fileObjectId(uint32_t opener, uint32_t seq) { return dense(objects_, opener, seq, objectCount_); }
+    // A seq no thread could have reached (a handle value the program made up) costs no more
+    // memory than one that was issued.
+    uint32_t fileObjectId(uint32_t opener, uint32_t seq) { return objects_.id(opener, seq, objectCount_); }
 
     // `raw` parsed (NtPath.hpp) with the path id of its key when it parsed. Remembered per raw
     // name: a call's footprint and its execution parse the same name, and every execution the
@@ -76,6 +79,23 @@ public:
     // How many ids of each kind are given out (a table only grows: equal sizes, same table).
     uint64_t idCount() const { return uint64_t(paths_.size()) + fileCount_ + objectCount_; }
 
+    // Ids of (row, k) pairs, k counting from 0 in each row (a thread's files or handles). Rows are
+    // dense, grown to the k asked for, except for a k far past its row's end — a made-up handle
+    // value such as 0x1FFFFFFFC would otherwise grow a row to a billion entries: those are kept
+    // in `far` and moved into the row when it grows over them, so each pair keeps one id.
+    struct IdTable {
+        static constexpr uint32_t kFarGap = 1 << 16;
+        std::vector<std::vector<uint32_t>> rows;
+        std::map<std::pair<size_t, uint32_t>, uint32_t> far;
+
+        // The id of (row, k), given out from `next` when it has none.
+        uint32_t id(size_t row, uint32_t k, uint32_t& next);
+        // The id of (row, k), or UINT32_MAX when it has none.
+        uint32_t find(size_t row, uint32_t k) const;
+        // Whether every pair with an id in `other` has the same id here.
+        bool extends(const IdTable& other) const;
+    };
+
 private:
     struct PathEntry {
         std::string key;
@@ -88,11 +108,10 @@ private:
         size_t operator()(std::string_view s) const;
     };
     static constexpr size_t kParsedCacheSize = 1 << 16;
-    static uint32_t dense(std::vector<std::vector<uint32_t>>& rows, size_t row, uint32_t k, uint32_t& next);
 
     std::vector<PathEntry> paths_;
     std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> byKey_;
-    std::vector<std::vector<uint32_t>> files_, objects_;
+    IdTable files_, objects_;
     uint32_t fileCount_ = 0, objectCount_ = 0;
     // parse()'s memory (a map's nodes do not move: references to a Parsed stay valid).
     std::unordered_map<std::string, Parsed, Hash, std::equal_to<>> parsed_;

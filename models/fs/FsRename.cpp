@@ -32,7 +32,7 @@ FileSystem::RenamePlan FileSystem::planRename(int64_t handle, const RenameArgs& 
     if (p.ref.object < 0) {
         p.status = status::InvalidHandle;
         p.rule = "INVALID_HANDLE";
-        p.why = p.ref.decoded ? "the handle is closed" : "the value was never returned as a handle";
+        p.why = p.ref.issued ? "the handle is closed" : "the value was never returned as a handle";
         return p;
     }
     const FileObject& o = objects_[size_t(p.ref.object)];

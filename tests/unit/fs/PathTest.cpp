@@ -22,6 +22,7 @@ class PathTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(statusCodesHaveTheirRealValues);
     CPPUNIT_TEST(parsedNamesAreRememberedThroughGrowth);
     CPPUNIT_TEST(idTablesExtendOneAnotherWhenGrownAlike);
+    CPPUNIT_TEST(farIdsStaySparseAndKeepTheirIdsWhenTheRowReachesThem);
     CPPUNIT_TEST(theLastNameParsedIsAnsweredFromItsOwnTable);
     CPPUNIT_TEST_SUITE_END();
 
@@ -194,6 +195,32 @@ public:
         one.fileObjectId(1, 0);
         other.fileObjectId(1, 1);
         CPPUNIT_ASSERT(!one.extends(other) && !other.extends(one));
+    }
+
+    // A k far past its row's end (a made-up handle value's seq) gets its id without growing the
+    // row to it; when the row later grows over it, the pair keeps that id; tables holding such
+    // pairs extend one another as dense ones do.
+    void farIdsStaySparseAndKeepTheirIdsWhenTheRowReachesThem()
+    {
+        FsIds::IdTable table;
+        uint32_t next = 0;
+        const uint32_t far = 0x3FFFFFFE;  // the seq of handle 0x1FFFFFFFC
+        uint32_t farId = table.id(0, far, next);
+        CPPUNIT_ASSERT(table.rows.size() == 1 && table.rows[0].empty());
+        CPPUNIT_ASSERT_EQUAL(farId, table.id(0, far, next));
+        CPPUNIT_ASSERT_EQUAL(1u, next);
+        const uint32_t near = FsIds::IdTable::kFarGap + 10;  // far from an empty row too
+        uint32_t nearId = table.id(0, near, next);
+        FsIds::IdTable copy = table;
+        uint32_t copyNext = next;
+        for (uint32_t k = 0; k < near; k += FsIds::IdTable::kFarGap / 2) table.id(0, k, next);  // grows the row
+        CPPUNIT_ASSERT_EQUAL(nearId, table.id(0, near, next));
+        CPPUNIT_ASSERT_EQUAL(size_t(near) + 1, table.rows[0].size());
+        CPPUNIT_ASSERT_EQUAL(farId, table.find(0, far));
+        CPPUNIT_ASSERT(table.rows[0].size() < far);
+        CPPUNIT_ASSERT(table.extends(copy) && !copy.extends(table));
+        copy.id(0, 7, copyNext);  // a pair with an id in the copy, none in the table
+        CPPUNIT_ASSERT(!table.extends(copy));
     }
 
     // parse() answers the name it parsed last without looking it up: with the same entry a lookup
