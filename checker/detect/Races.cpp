@@ -47,7 +47,12 @@ void RaceDetector::onStep(uint32_t t, uint32_t epoch, const VectorClock& clock, 
         bool fileCall = kind == StepKind::FileCall || kind == StepKind::FileClose;
         if (file ? !fileCall : !global || fileCall) continue;
         Record now{t, epoch, stmt, touch.access, isAtomic(kind), kind == StepKind::FileClose, 0};
-        check(historyOf(touch.location), now, file, clock, touch.location, out);
+        History& h = historyOf(touch.location);
+        if (h.since == kNone && h.exclusive.thread == t && replacesHistory(now.access, file)) {
+            h.exclusive = now;   // what check() does here: t's own access can race with nothing
+            continue;
+        }
+        check(h, now, file, clock, touch.location, out);
     }
 }
 
@@ -76,8 +81,7 @@ void RaceDetector::check(History& h, const Record& now, bool file, const VectorC
         if (r.thread == now.thread) mine = i;
         last = i;
     }
-    bool exclusive = file ? conflictsWithAll(now.access) : now.access != Access::Read;
-    if (exclusive) {
+    if (replacesHistory(now.access, file)) {
         h.exclusive = now;
         clearSince(h);
     } else if (mine != kNone) {

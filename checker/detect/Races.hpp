@@ -87,6 +87,14 @@ private:
     }
     // Starts l's history in this execution (out of line: the hot path is historyOf's test).
     History& firstTouch(Location l);
+    // Whether an access of l conflicts with every later one (it replaces the history).
+    static bool replacesHistory(Access access, bool file)
+    {
+        return file ? conflictsWithAll(access) : access != Access::Read;
+    }
+    // Judges `now` against h and records it. onStep does its most common case itself: when h is
+    // only an exclusive access of now's thread (one thread's run of writes), nothing is judged and
+    // an exclusive `now` just replaces it.
     void check(History& h, const Record& now, bool file, const VectorClock& clock, Location l,
                std::vector<RacePair>& out);
     // Records non-exclusive `now` in h's `since` list after `last` (kNone: the list is empty).
