@@ -61,6 +61,28 @@ public:
     // step (t's own component advances).
     void publish(uint32_t t, const Footprint& fp, GlobalSync globals, const StepEffects& effects);
 
+    // Whether a step with footprint `fp` and `effects` joins and publishes nothing: it blocked or
+    // touches nothing that synchronizes, and it wakes and creates no thread. For such a step
+    // acquire() would only return t's clock and publish() only advance t's epoch: ownClock() and
+    // advance() do just that, without the two passes over the touches (most steps of a driver
+    // that works on files are such steps).
+    static bool synchronizesNothing(const Footprint& fp, GlobalSync globals, const StepEffects& effects)
+    {
+        if (!effects.woken.empty() || effects.createdThread >= 0) return false;
+        if (effects.blocked) return true;
+        for (const Touch& touch : fp.touches)
+            if (synchronizes(touch.location, globals)) return false;
+        return true;
+    }
+    // acquire() for a step that synchronizesNothing().
+    const VectorClock& ownClock(uint32_t t)
+    {
+        ensureThread(t);
+        return threads_[t];
+    }
+    // publish() for a step that synchronizesNothing().
+    void advance(uint32_t t) { threads_[t].set(t, epoch(t) + 1); }
+
     const VectorClock& clock(uint32_t t) const { return threads_[t]; }
     // t's component of its own clock: the epoch of t's current step.
     uint32_t epoch(uint32_t t) const { return threads_[t].get(t); }

@@ -53,10 +53,12 @@ void RacesFinder::onStep(const World& world, uint32_t t, StepKind kind, int32_t 
                       : kind == StepKind::AtomicStore  ? GlobalSync::ReleaseStore
                       : kind == StepKind::AtomicUpdate ? GlobalSync::ReadModifyWrite
                                                        : GlobalSync::None;
-    const VectorClock& clock = state_.hb.acquire(t, fp, sync, effects);
+    bool unsynchronized = HappensBefore::synchronizesNothing(fp, sync, effects);
+    const VectorClock& clock = unsynchronized ? state_.hb.ownClock(t) : state_.hb.acquire(t, fp, sync, effects);
     races_.clear();
     state_.detector.onStep(t, state_.hb.epoch(t), clock, stmt, kind, fp, races_);
-    state_.hb.publish(t, fp, sync, effects);
+    if (unsynchronized) state_.hb.advance(t);
+    else state_.hb.publish(t, fp, sync, effects);
     for (const RacePair& race : races_) {
         StatementPair pair{race.file, std::min(race.firstStmt, race.secondStmt), std::max(race.firstStmt, race.secondStmt)};
         auto at = std::lower_bound(state_.reported.begin(), state_.reported.end(), pair);

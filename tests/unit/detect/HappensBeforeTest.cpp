@@ -1,0 +1,110 @@
+// HappensBefore on its own, fed random steps: the shortcut for a step that synchronizes nothing
+// (ownClock() and advance() instead of acquire() and publish()) leaves every clock as the general
+// path does, and a run that takes it where it may still has its synchronization.
+
+#include "checker/detect/HappensBefore.hpp"
+
+#include <cppunit/extensions/HelperMacros.h>
+
+#include <random>
+#include <string>
+
+using namespace checker;
+
+namespace {
+
+constexpr uint32_t kThreads = 6;
+
+// Random steps of kThreads threads: touches of objects, threads, globals and files with any
+// access, now and then a blocked step, woken threads or a created one.
+struct RandomSteps {
+    explicit RandomSteps(uint32_t seed) : random(seed) {}
+
+    void next()
+    {
+        fp.clear();
+        effects.clear();
+        t = uint32_t(random() % kThreads);
+        static constexpr LocationClass kClasses[] = {LocationClass::Object, LocationClass::Thread,
+                                                     LocationClass::Global, LocationClass::File,
+                                                     LocationClass::FileObject, LocationClass::ApcSlot};
+        // Half of the steps touch only file locations, as file calls do.
+        bool filesOnly = random() % 2 == 0;
+        for (uint32_t n = uint32_t(random() % 4); n > 0; --n) {
+            LocationClass c = filesOnly ? LocationClass::File : kClasses[random() % 6];
+            fp.add(makeLocation(c, uint32_t(random() % 3)), Access(random() % 7));
+        }
+        globals = GlobalSync(random() % 4);
+        effects.blocked = random() % 8 == 0;
+        if (random() % 8 == 0) effects.woken.push_back(int32_t(random() % kThreads));
+        if (random() % 16 == 0) effects.createdThread = int32_t(random() % kThreads);
+    }
+
+    std::mt19937 random;
+    uint32_t t = 0;
+    Footprint fp;
+    GlobalSync globals = GlobalSync::None;
+    StepEffects effects;
+};
+
+std::string text(const VectorClock& c)
+{
+    std::string out;
+    for (uint32_t u = 0; u < kThreads; ++u) out += std::to_string(c.get(u)) + " ";
+    return out;
+}
+
+std::string clocks(const HappensBefore& hb)
+{
+    std::string out;
+    for (uint32_t t = 0; t < kThreads; ++t) out += text(hb.clock(t)) + "| ";
+    return out;
+}
+
+// Whether some thread's clock has another thread's component: the run synchronized.
+bool synchronized(const HappensBefore& hb)
+{
+    for (uint32_t t = 0; t < kThreads; ++t)
+        for (uint32_t u = 0; u < kThreads; ++u)
+            if (u != t && hb.clock(t).get(u) != 0) return true;
+    return false;
+}
+
+}  // namespace
+
+class HappensBeforeTest : public CppUnit::TestFixture {
+    CPPUNIT_TEST_SUITE(HappensBeforeTest);
+    CPPUNIT_TEST(theShortcutKeepsTheClocksOfTheGeneralPath);
+    CPPUNIT_TEST_SUITE_END();
+
+public:
+    void theShortcutKeepsTheClocksOfTheGeneralPath()
+    {
+        for (uint32_t seed = 1; seed <= 20; ++seed) {
+            HappensBefore general, shortcut;
+            general.begin(kThreads);
+            shortcut.begin(kThreads);
+            RandomSteps steps(seed);
+            uint32_t taken = 0;
+            for (int i = 0; i < 2000; ++i) {
+                steps.next();
+                std::string seen = text(general.acquire(steps.t, steps.fp, steps.globals, steps.effects));
+                general.publish(steps.t, steps.fp, steps.globals, steps.effects);
+                if (HappensBefore::synchronizesNothing(steps.fp, steps.globals, steps.effects)) {
+                    taken++;
+                    CPPUNIT_ASSERT_EQUAL(seen, text(shortcut.ownClock(steps.t)));
+                    shortcut.advance(steps.t);
+                } else {
+                    CPPUNIT_ASSERT_EQUAL(seen, text(shortcut.acquire(steps.t, steps.fp, steps.globals, steps.effects)));
+                    shortcut.publish(steps.t, steps.fp, steps.globals, steps.effects);
+                }
+                CPPUNIT_ASSERT_EQUAL_MESSAGE("seed " + std::to_string(seed) + " step " + std::to_string(i),
+                                             clocks(general), clocks(shortcut));
+            }
+            CPPUNIT_ASSERT(taken > 500);
+            CPPUNIT_ASSERT(synchronized(general));
+        }
+    }
+};
+
+CPPUNIT_TEST_SUITE_REGISTRATION(HappensBeforeTest);
