@@ -41,12 +41,13 @@ void RaceDetector::onStep(uint32_t t, uint32_t epoch, const VectorClock& clock, 
                           const Footprint& fp, std::vector<RacePair>& out)
 {
     if (kind == StepKind::Other) return;
+    bool fileCall = kind == StepKind::FileCall || kind == StepKind::FileClose;
+    Record now{t, epoch, stmt, Access::Read, isAtomic(kind), kind == StepKind::FileClose, 0};   // all but the access
     for (const Touch& touch : fp.touches) {
         bool file = isFileLocation(touch.location);
         bool global = locationClass(touch.location) == LocationClass::Global;
-        bool fileCall = kind == StepKind::FileCall || kind == StepKind::FileClose;
         if (file ? !fileCall : !global || fileCall) continue;
-        Record now{t, epoch, stmt, touch.access, isAtomic(kind), kind == StepKind::FileClose, 0};
+        now.access = touch.access;
         History& h = historyOf(touch.location);
         if (h.since == kNone && h.exclusive.thread == t && replacesHistory(now.access, file)) {
             h.exclusive = now;   // what check() does here: t's own access can race with nothing
