@@ -20,9 +20,8 @@ std::string joinSorted(std::vector<std::string> items)
 
 }  // namespace
 
-std::optional<DeadlockReport> DeadlockDetector::checkCycleThrough(const World& world, ThreadId t) const
+std::optional<DeadlockReport> DeadlockDetector::cycleThrough(const World& world, ThreadId t) const
 {
-    if (!interp_.alive(world, t) || interp_.enabled(world, t)) return std::nullopt;
     std::vector<ThreadId> cycle = findCycle(world, t);
     if (cycle.empty()) return std::nullopt;
     return describe(world, cycle, true);

@@ -22,12 +22,20 @@ public:
     explicit DeadlockDetector(const Interpreter& interpreter) : interp_(interpreter) {}
 
     // After a step of thread t: if t is now blocked and part of a wait-for cycle, the deadlock.
-    std::optional<DeadlockReport> checkCycleThrough(const World& world, ThreadId t) const;
+    // Called after every step: the test whether t is blocked is inline, so the common case (t can
+    // go on) costs no call.
+    std::optional<DeadlockReport> checkCycleThrough(const World& world, ThreadId t) const
+    {
+        if (!interp_.alive(world, t) || interp_.enabled(world, t)) return std::nullopt;
+        return cycleThrough(world, t);
+    }
 
     // When no thread can move but some are alive: the global deadlock, with every blocked thread.
     DeadlockReport globalDeadlock(const World& world) const;
 
 private:
+    // checkCycleThrough() for a blocked t.
+    std::optional<DeadlockReport> cycleThrough(const World& world, ThreadId t) const;
     std::vector<ThreadId> findCycle(const World& world, ThreadId start) const;
     DeadlockReport describe(const World& world, const std::vector<ThreadId>& threads, bool cycle) const;
 
