@@ -14,26 +14,6 @@ void RacesFinder::begin(const World& world)
     state_.reported.clear();
 }
 
-StepKind RacesFinder::stepKind(const PreparedOp& op)
-{
-    switch (op.kind) {
-    case PendingKind::Load:
-    case PendingKind::Store:
-        if (!op.instr || !op.instr->atomic) return StepKind::PlainGlobal;
-        return op.kind == PendingKind::Load ? StepKind::AtomicLoad : StepKind::AtomicStore;
-    case PendingKind::Call: return callKind(op.api);
-    default: return StepKind::Other;
-    }
-}
-
-StepKind RacesFinder::callKind(Api api)
-{
-    if (api >= Api::InterlockedIncrement && api <= Api::InterlockedCompareExchange) return StepKind::AtomicUpdate;
-    if (api == Api::ZwClose) return StepKind::FileClose;
-    if (api >= Api::ZwCreateFile && api <= Api::ZwDeleteFile) return StepKind::FileCall;
-    return StepKind::Other;
-}
-
 bool RacesFinder::anyRacyStep(const Program& program)
 {
     for (const Body& body : program.bodies)

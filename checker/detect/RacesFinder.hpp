@@ -45,9 +45,25 @@ public:
     void begin(const World& world);
 
     // What a step is, for the race rules: read from the stepping thread's pending operation
-    // before the step runs.
-    static StepKind stepKind(const PreparedOp& op);
-    static StepKind callKind(Api api);
+    // before the step runs (inline: asked before every step).
+    static StepKind stepKind(const PreparedOp& op)
+    {
+        switch (op.kind) {
+        case PendingKind::Load:
+        case PendingKind::Store:
+            if (!op.instr || !op.instr->atomic) return StepKind::PlainGlobal;
+            return op.kind == PendingKind::Load ? StepKind::AtomicLoad : StepKind::AtomicStore;
+        case PendingKind::Call: return callKind(op.api);
+        default: return StepKind::Other;
+        }
+    }
+    static StepKind callKind(Api api)
+    {
+        if (api >= Api::InterlockedIncrement && api <= Api::InterlockedCompareExchange) return StepKind::AtomicUpdate;
+        if (api == Api::ZwClose) return StepKind::FileClose;
+        if (api >= Api::ZwCreateFile && api <= Api::ZwDeleteFile) return StepKind::FileCall;
+        return StepKind::Other;
+    }
 
     // Thread t took a step: `fp` and `kind` / `stmt` were taken before it ran, `effects` is what
     // it did, `world` the state after it. New findings go to `out` (without witness).
