@@ -112,6 +112,12 @@ Interpreter::Interpreter(const Program& program, InterpreterLimits limits)
 {
     plans_.reserve(program_.calls.size());
     for (const CallInstr& call : program_.calls) plans_.push_back(planOf(call));
+    plannedBodies_.reserve(program_.bodies.size());
+    for (const Body& body : program_.bodies) {
+        std::vector<PlannedInstr>& planned = plannedBodies_.emplace_back();
+        planned.reserve(body.code.size());
+        for (const Instr& in : body.code) planned.push_back({in.op, in.a, in.stmt, decodeExpr(program_, in.e1)});
+    }
 }
 
 Interpreter::CallPlan Interpreter::planOf(const CallInstr& call) const
@@ -298,58 +304,66 @@ void Interpreter::runExit(World& world, ThreadId t, StepEffects& effects) const
 void Interpreter::park(World& world, ThreadId t, StepEffects& effects) const
 {
     uint64_t budget = limits_.maxInvisiblePerStep;
+    ThreadState& th = world.threads[t];
     for (;;) {
-        ThreadState& th = world.threads[t];
         Frame& frame = th.frame();
-        const Instr& in = program_.bodies[size_t(frame.body)].code[frame.pc];
-        if (isVisible(in.op)) {
-            prepare(world, t, in, effects);
-            return;
-        }
-        if (budget-- == 0) {
-            raiseIssue(effects, ModelIssue::Kind::Livelock, t, in.stmt,
-                       th.name + " ran " + std::to_string(limits_.maxInvisiblePerStep) +
-                           " instructions without reaching a scheduling point");
-            return;
-        }
-        int64_t v = 0;
-        switch (in.op) {
-        case OpCode::Let:
-            if (!evalInto(world, t, in.e1, in.stmt, v, effects)) return;
-            frame.locals[size_t(in.a)] = v;
-            frame.pc++;
-            break;
-        case OpCode::Jump: frame.pc = uint32_t(in.a); break;
-        case OpCode::JumpIfFalse:
-            if (!evalInto(world, t, in.e1, in.stmt, v, effects)) return;
-            frame.pc = v ? frame.pc + 1 : uint32_t(in.a);
-            break;
-        case OpCode::Assert:
-        case OpCode::Assume:
-            if (!evalInto(world, t, in.e1, in.stmt, v, effects)) return;
-            if (!v) {
-                std::string message;
-                if (in.op == OpCode::Assert && in.b >= 0)
-                    expandTemplate(program_, in.b, frame.locals.data(), message);
-                raiseIssue(effects, in.op == OpCode::Assert ? ModelIssue::Kind::AssertionFailure
-                                                            : ModelIssue::Kind::AssumeFailed,
-                           t, in.stmt, message);
+        const PlannedInstr* code = plannedBodies_[size_t(frame.body)].data();
+        int64_t* locals = frame.locals.data();
+        uint32_t& pc = frame.pc;
+        for (;;) {
+            const PlannedInstr& in = code[pc];
+            if (isVisible(in.op)) {
+                prepare(world, t, program_.bodies[size_t(frame.body)].code[pc], effects);
                 return;
             }
-            frame.pc++;
-            break;
-        case OpCode::End:
-            if (th.frames.size() > 1) {
-                // An APC's body ended: the thread goes back to where the APC found it.
-                th.frames.pop_back();
-                break;
+            if (budget-- == 0) {
+                raiseIssue(effects, ModelIssue::Kind::Livelock, t, in.stmt,
+                           th.name + " ran " + std::to_string(limits_.maxInvisiblePerStep) +
+                               " instructions without reaching a scheduling point");
+                return;
             }
+            if (in.op == OpCode::Jump) {
+                pc = uint32_t(in.a);
+                continue;
+            }
+            if (in.op == OpCode::End) break;
+            int64_t v = 0;
+            if (!evalInto(locals, t, in.e1, in.stmt, v, effects)) return;
+            switch (in.op) {
+            case OpCode::Let:
+                locals[in.a] = v;
+                pc++;
+                break;
+            case OpCode::JumpIfFalse: pc = v ? pc + 1 : uint32_t(in.a); break;
+            case OpCode::Assert:
+            case OpCode::Assume:
+                if (!v) {
+                    raiseCheckFailure(world, t, program_.bodies[size_t(frame.body)].code[pc], effects);
+                    return;
+                }
+                pc++;
+                break;
+            default: CHECKER_INVARIANT(!"visible opcode in the invisible loop");
+            }
+        }
+        // End of the running body.
+        if (th.frames.size() == 1) {
             th.pending.reset();
             th.pending.kind = PendingKind::Exit;
             return;
-        default: CHECKER_INVARIANT(!"visible opcode in the invisible loop");
         }
+        // An APC's body ended: the thread goes back to where the APC found it.
+        th.frames.pop_back();
     }
+}
+
+void Interpreter::raiseCheckFailure(World& world, ThreadId t, const Instr& in, StepEffects& effects) const
+{
+    std::string message;
+    if (in.op == OpCode::Assert && in.b >= 0)
+        expandTemplate(program_, in.b, world.threads[t].locals(), message);
+    raiseIssue(effects, in.op == OpCode::Assert ? ModelIssue::Kind::AssertionFailure : ModelIssue::Kind::AssumeFailed,
+               t, in.stmt, message);
 }
 
 void Interpreter::raiseEvalError(StepEffects& effects, ThreadId t, int32_t stmt, EvalError err)

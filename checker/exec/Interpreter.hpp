@@ -84,6 +84,15 @@ private:
         raiseEvalError(effects, t, stmt, err);
         return false;
     }
+    bool evalInto(const int64_t* locals, ThreadId t, const DecodedExpr& e, int32_t stmt, int64_t& out,
+                  StepEffects& effects) const
+    {
+        EvalError err = evalDecoded(program_, e, locals, out);
+        if (err == EvalError::None) [[likely]]
+            return true;
+        raiseEvalError(effects, t, stmt, err);
+        return false;
+    }
     static void raiseEvalError(StepEffects& effects, ThreadId t, int32_t stmt, EvalError err);
     bool resolveIndex(World& world, ThreadId t, const ObjRef& ref, bool global, int32_t stmt,
                       uint32_t& out, StepEffects& effects) const;
@@ -104,9 +113,22 @@ private:
     };
     CallPlan planOf(const CallInstr& call) const;
 
+    // An invisible instruction as park() runs it: its expression decoded once, when the program
+    // is loaded (a loop's test and counter run at nearly every step). Visible instructions keep
+    // only their opcode here; prepare() reads them from the Program.
+    struct PlannedInstr {
+        OpCode op = OpCode::End;
+        int32_t a = -1;
+        int32_t stmt = -1;
+        DecodedExpr e1;
+    };
+    // Raises the finding of a false assert or assume (code[pc] of t's running frame).
+    void raiseCheckFailure(World& world, ThreadId t, const Instr& in, StepEffects& effects) const;
+
     const Program& program_;
     InterpreterLimits limits_;
     std::vector<CallPlan> plans_;   // per Program::calls entry
+    std::vector<std::vector<PlannedInstr>> plannedBodies_;   // per Program::bodies entry
 };
 
 // Raises a runtime_error issue for thread t at statement stmt.

@@ -52,8 +52,9 @@ inline EvalError applyUnary(ExprOpCode op, int64_t& value)
     return EvalError::None;
 }
 
-// out = a `op` b for the binary operators Mul..BitOr.
-inline EvalError applyBinary(ExprOpCode op, int64_t a, int64_t b, int64_t& out)
+// out = a `op` b for the binary operators Mul..BitOr. Always inlined: a call costs as much as the
+// operation in the interpreter's loop tests and counters.
+[[gnu::always_inline]] inline EvalError applyBinary(ExprOpCode op, int64_t a, int64_t b, int64_t& out)
 {
     switch (op) {
     case ExprOpCode::Mul: return __builtin_mul_overflow(a, b, &out) ? EvalError::Overflow : EvalError::None;
@@ -147,6 +148,65 @@ inline EvalError evalExpr(const Program& program, ExprRef expr, const int64_t* l
     if (expr.length == 3 && isOperand(code[0]) && isOperand(code[1]) && isBinary(code[2].code))
         return applyBinary(code[2].code, operandOf(code[0], locals), operandOf(code[1], locals), out);
     return evalCode(code, expr.length, locals, out);
+}
+
+// An expression decoded once, when a program is loaded, for the interpreter's hot path: the shapes
+// loops and handles are made of (`i`, `5`, `i + 1`, `i < N`) keep their operands and operator
+// here, so evaluating one reads neither the bytecode nor its length.
+struct DecodedExpr {
+    enum class Form : uint8_t {
+        Value,         // lhs (an empty expression is the value 0)
+        Local,         // locals[lhs]
+        LocalOpValue,  // locals[lhs] op rhs
+        Binary,        // (lhsLocal ? locals[lhs] : lhs) op (rhsLocal ? locals[rhs] : rhs)
+        Code,          // anything else: the stack machine over `code`
+    };
+    Form form = Form::Value;
+    ExprOpCode op = ExprOpCode::Const;
+    bool lhsLocal = false, rhsLocal = false;
+    int64_t lhs = 0, rhs = 0;
+    ExprRef code;
+};
+
+// The decoded form of `expr` (see DecodedExpr); evalDecoded of it gives what evalExpr gives.
+inline DecodedExpr decodeExpr(const Program& program, ExprRef expr)
+{
+    DecodedExpr d;
+    d.code = expr;
+    if (expr.empty()) return d;
+    const ExprOp* code = program.exprCode.data() + expr.begin;
+    if (expr.length == 1 && isOperand(code[0])) {
+        d.form = code[0].code == ExprOpCode::Local ? DecodedExpr::Form::Local : DecodedExpr::Form::Value;
+        d.lhs = code[0].imm;
+        return d;
+    }
+    if (expr.length == 3 && isOperand(code[0]) && isOperand(code[1]) && isBinary(code[2].code)) {
+        d.op = code[2].code;
+        d.lhsLocal = code[0].code == ExprOpCode::Local;
+        d.rhsLocal = code[1].code == ExprOpCode::Local;
+        d.lhs = code[0].imm;
+        d.rhs = code[1].imm;
+        d.form = d.lhsLocal && !d.rhsLocal ? DecodedExpr::Form::LocalOpValue : DecodedExpr::Form::Binary;
+        return d;
+    }
+    d.form = DecodedExpr::Form::Code;
+    return d;
+}
+
+// Evaluates a decoded expression of `program` over `locals`.
+[[gnu::always_inline]] inline EvalError evalDecoded(const Program& program, const DecodedExpr& expr,
+                                                    const int64_t* locals, int64_t& out)
+{
+    switch (expr.form) {
+    case DecodedExpr::Form::Value: out = expr.lhs; return EvalError::None;
+    case DecodedExpr::Form::Local: out = locals[expr.lhs]; return EvalError::None;
+    case DecodedExpr::Form::LocalOpValue: return applyBinary(expr.op, locals[expr.lhs], expr.rhs, out);
+    case DecodedExpr::Form::Binary:
+        return applyBinary(expr.op, expr.lhsLocal ? locals[expr.lhs] : expr.lhs,
+                           expr.rhsLocal ? locals[expr.rhs] : expr.rhs, out);
+    case DecodedExpr::Form::Code: break;
+    }
+    return evalCode(program.exprCode.data() + expr.code.begin, expr.code.length, locals, out);
 }
 
 // Clears `out` and appends the expansion of template `id` (-1 expands to ""). On an error `out`

@@ -390,14 +390,15 @@ public:
 
     // evalExpr takes a short cut for `x`, `x op y` (x, y a local or a constant): the same values
     // and the same errors as evalCode, for every binary operator at the edges of int64.
+    // evalExpr's short cuts and the decoded forms the interpreter runs give what the stack machine gives.
     void shortShapesEvaluateAsTheStackMachineDoes()
     {
         const char* ops[] = {"*", "/", "%", "+", "-", "<<", ">>", "<", "<=", ">", ">=", "==", "!=", "&", "^", "|"};
         const int64_t values[] = {0, 1, -1, 2, 63, 64, -64, 7, INT64_MAX, INT64_MIN};
         for (const char* op : ops)
-            for (const char* shape : {"a OP b", "a OP 3", "-9 OP b", "a", "b"}) {
+            for (const char* shape : {"a OP b", "a OP 3", "-9 OP b", "a", "b", "5", "(a OP b) OP 2"}) {
                 std::string text = shape;
-                if (size_t at = text.find("OP"); at != std::string::npos) text.replace(at, 2, op);
+                for (size_t at = text.find("OP"); at != std::string::npos; at = text.find("OP")) text.replace(at, 2, op);
                 const CompiledExpr compiled = compileExpr(text, testNames);
                 Program program;
                 const ExprRef ref = appendExpr(program, compiled);
@@ -409,8 +410,16 @@ public:
                         const EvalError fastError = evalExpr(program, ref, locals, fast);
                         CPPUNIT_ASSERT_MESSAGE(text, slowError == fastError);
                         if (slowError == EvalError::None) CPPUNIT_ASSERT_EQUAL_MESSAGE(text, slow, fast);
+                        int64_t decoded = 0;
+                        const EvalError decodedError = evalDecoded(program, decodeExpr(program, ref), locals, decoded);
+                        CPPUNIT_ASSERT_MESSAGE(text, slowError == decodedError);
+                        if (slowError == EvalError::None) CPPUNIT_ASSERT_EQUAL_MESSAGE(text, slow, decoded);
                     }
             }
+        Program none;
+        int64_t empty = 7;
+        CPPUNIT_ASSERT(evalDecoded(none, decodeExpr(none, ExprRef{}), nullptr, empty) == EvalError::None);
+        CPPUNIT_ASSERT_EQUAL(int64_t(0), empty);
     }
 };
 
