@@ -120,10 +120,25 @@ Interpreter::Interpreter(const Program& program, InterpreterLimits limits)
     }
 }
 
+Interpreter::PlannedRef Interpreter::planRef(const ObjRef& ref, bool global) const
+{
+    PlannedRef planned;
+    if (ref.decl < 0) return planned;
+    planned.ref = &ref;
+    planned.global = global;
+    planned.first = global ? program_.globals[size_t(ref.decl)].firstSlot : program_.objects[size_t(ref.decl)].firstId;
+    planned.size = global ? program_.globals[size_t(ref.decl)].size : program_.objects[size_t(ref.decl)].size;
+    planned.index = decodeExpr(program_, ref.index);
+    return planned;
+}
+
 Interpreter::CallPlan Interpreter::planOf(const CallInstr& call) const
 {
     CallPlan plan;
     plan.model = callModel(call.api);
+    plan.object = planRef(call.object, false);
+    plan.target = planRef(call.target, true);
+    plan.plain = !plan.object.ref && !plan.target.ref && call.objects.empty() && call.thread.decl < 0;
     // In this order: the first operand that fails to evaluate is the one reported.
     const std::pair<ExprRef, int64_t PreparedOp::*> exprs[] = {
         {call.value, &PreparedOp::value}, {call.exchange, &PreparedOp::exchange},
@@ -133,15 +148,19 @@ Interpreter::CallPlan Interpreter::planOf(const CallInstr& call) const
         {call.share, &PreparedOp::share}, {call.disposition, &PreparedOp::disposition},
         {call.options, &PreparedOp::options}, {call.count, &PreparedOp::count},
         {call.limit, &PreparedOp::limit}};
-    for (const auto& e : exprs)
-        if (!e.first.empty()) plan.exprs.push_back(e);
-    const std::pair<TemplateId, std::string PreparedOp::*> texts[] = {
-        {call.path, &PreparedOp::path}, {call.data, &PreparedOp::data}, {call.renameTarget, &PreparedOp::renameTarget}};
+    static_assert(std::size(exprs) == std::tuple_size_v<decltype(plan.exprs)>);
+    for (const auto& [ref, field] : exprs)
+        if (!ref.empty()) plan.exprs[plan.exprCount++] = {decodeExpr(program_, ref), field};
+    const std::pair<TemplateId, CallPlan::Text CallPlan::*> texts[] = {
+        {call.path, &CallPlan::path}, {call.data, &CallPlan::data}, {call.renameTarget, &CallPlan::renameTarget}};
     for (const auto& [id, field] : texts) {
+        CallPlan::Text& text = plan.*field;
+        text.id = id;
         if (id < 0) continue;
         const std::vector<TemplatePiece>& pieces = program_.templates[size_t(id)].pieces;
         bool constant = pieces.size() == 1 && pieces[0].expr.empty();
-        plan.texts.push_back({id, field, constant ? &pieces[0].literal : nullptr});
+        text.kind = constant ? CallPlan::Text::Kind::Constant : CallPlan::Text::Kind::Template;
+        text.constant = constant ? &pieces[0].literal : nullptr;
     }
     return plan;
 }
@@ -381,14 +400,32 @@ bool Interpreter::resolveIndex(World& world, ThreadId t, const ObjRef& ref, bool
     int64_t index = 0;
     if (!ref.index.empty() && !evalInto(world, t, ref.index, stmt, index, effects)) return false;
     if (index < 0 || index >= int64_t(size)) {
-        const std::string& name = global ? program_.globals[size_t(ref.decl)].name
-                                         : program_.objects[size_t(ref.decl)].name;
-        raiseRuntimeError(effects, t, stmt,
-                          "index " + std::to_string(index) + " is out of range for " + name + "[" +
-                              std::to_string(size) + "]");
+        raiseOutOfRange(effects, t, stmt, index, ref, global);
         return false;
     }
     out = first + uint32_t(index);
+    return true;
+}
+
+void Interpreter::raiseOutOfRange(StepEffects& effects, ThreadId t, int32_t stmt, int64_t index, const ObjRef& ref,
+                                  bool global) const
+{
+    const std::string& name = global ? program_.globals[size_t(ref.decl)].name : program_.objects[size_t(ref.decl)].name;
+    uint32_t size = global ? program_.globals[size_t(ref.decl)].size : program_.objects[size_t(ref.decl)].size;
+    raiseRuntimeError(effects, t, stmt,
+                      "index " + std::to_string(index) + " is out of range for " + name + "[" + std::to_string(size) + "]");
+}
+
+bool Interpreter::resolvePlanned(const PlannedRef& ref, const int64_t* locals, ThreadId t, int32_t stmt,
+                                 uint32_t& out, StepEffects& effects) const
+{
+    int64_t index = 0;
+    if (!evalInto(locals, t, ref.index, stmt, index, effects)) return false;
+    if (index < 0 || index >= int64_t(ref.size)) [[unlikely]] {
+        raiseOutOfRange(effects, t, stmt, index, *ref.ref, ref.global);
+        return false;
+    }
+    out = ref.first + uint32_t(index);
     return true;
 }
 
@@ -415,38 +452,89 @@ bool Interpreter::prepare(World& world, ThreadId t, const Instr& in, StepEffects
     return false;
 }
 
+bool Interpreter::prepareReferences(World& world, ThreadId t, const CallInstr& call, const CallPlan& plan,
+                                    int32_t stmt, StepEffects& effects) const
+{
+    PreparedOp& op = world.threads[t].pending;
+    const int64_t* locals = world.threads[t].locals();
+    if (plan.object.ref && !resolvePlanned(plan.object, locals, t, stmt, op.object, effects)) return false;
+    if (plan.target.ref && !resolvePlanned(plan.target, locals, t, stmt, op.object, effects)) return false;
+    op.objects.resize(call.objects.size());
+    for (size_t i = 0; i < op.objects.size(); ++i)
+        if (!resolveIndex(world, t, call.objects[i], false, stmt, op.objects[i], effects)) return false;
+    op.thread = call.thread.decl >= 0 ? world.threadFor(call.thread.decl, call.thread.instance) : -1;
+    return true;
+}
+
+namespace {
+
+void clearText(std::string& text, const std::string*& source)
+{
+    text.clear();
+    source = nullptr;
+}
+
+}  // namespace
+
+// Inlined into prepareCall, which runs it three times per call.
+[[gnu::always_inline]] inline bool Interpreter::prepareText(const CallPlan::Text& text, const int64_t* locals,
+                                                            ThreadId t, int32_t stmt, std::string& out,
+                                                            const std::string*& source, StepEffects& effects) const
+{
+    switch (text.kind) {
+    case CallPlan::Text::Kind::Absent: clearText(out, source); return true;
+    case CallPlan::Text::Kind::Constant:
+        if (source != text.constant) {
+            out = *text.constant;
+            source = text.constant;
+        }
+        return true;
+    case CallPlan::Text::Kind::Template: break;
+    }
+    source = nullptr;
+    EvalError err = expandTemplate(program_, text.id, locals, out);
+    if (err == EvalError::None) return true;
+    raiseRuntimeError(effects, t, stmt, evalErrorText(err));
+    return false;
+}
+
 bool Interpreter::prepareCall(World& world, ThreadId t, uint32_t callIndex, int32_t stmt,
                               StepEffects& effects) const
 {
     const CallInstr& call = program_.calls[callIndex];
     const CallPlan& plan = plans_[callIndex];
-    PreparedOp& op = world.threads[t].pending;
+    ThreadState& th = world.threads[t];
+    PreparedOp& op = th.pending;
     op.call = &call;
     op.api = call.api;
     op.model = plan.model;
-    if (call.object.decl >= 0 && !resolveIndex(world, t, call.object, false, stmt, op.object, effects))
+    if (plan.plain) {
+        op.objects.clear();
+        op.thread = -1;
+    } else if (!prepareReferences(world, t, call, plan, stmt, effects)) {
         return false;
-    if (call.target.decl >= 0 && !resolveIndex(world, t, call.target, true, stmt, op.object, effects))
-        return false;
-    op.objects.resize(call.objects.size());
-    for (size_t i = 0; i < op.objects.size(); ++i)
-        if (!resolveIndex(world, t, call.objects[i], false, stmt, op.objects[i], effects)) return false;
-    op.thread = call.thread.decl >= 0 ? world.threadFor(call.thread.decl, call.thread.instance) : -1;
-    op.clearOperands();
-    for (const auto& [ref, field] : plan.exprs)
-        if (!evalInto(world, t, ref, stmt, op.*field, effects)) return false;
-    for (const CallPlan::Text& text : plan.texts) {
-        if (text.constant) {
-            op.*text.field = *text.constant;
-            continue;
-        }
-        EvalError err = expandTemplate(program_, text.id, world.threads[t].locals(), op.*text.field);
-        if (err != EvalError::None) {
-            raiseRuntimeError(effects, t, stmt, evalErrorText(err));
+    }
+    op.clearValues();
+    const int64_t* locals = th.locals();
+    // A failing operand leaves the texts empty, a failing text the later ones.
+    for (uint32_t k = 0; k < plan.exprCount; ++k) {
+        if (!evalInto(locals, t, plan.exprs[k].first, stmt, op.*plan.exprs[k].second, effects)) {
+            clearText(op.path, op.pathSource);
+            clearText(op.data, op.dataSource);
+            clearText(op.renameTarget, op.renameTargetSource);
             return false;
         }
     }
-    return true;
+    if (!prepareText(plan.path, locals, t, stmt, op.path, op.pathSource, effects)) {
+        clearText(op.data, op.dataSource);
+        clearText(op.renameTarget, op.renameTargetSource);
+        return false;
+    }
+    if (!prepareText(plan.data, locals, t, stmt, op.data, op.dataSource, effects)) {
+        clearText(op.renameTarget, op.renameTargetSource);
+        return false;
+    }
+    return prepareText(plan.renameTarget, locals, t, stmt, op.renameTarget, op.renameTargetSource, effects);
 }
 
 int32_t Interpreter::apcTarget(const World& world, uint32_t k) const

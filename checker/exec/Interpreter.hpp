@@ -12,6 +12,7 @@
 #include "checker/exec/World.hpp"
 #include "checker/program/Eval.hpp"
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -96,21 +97,46 @@ private:
     static void raiseEvalError(StepEffects& effects, ThreadId t, int32_t stmt, EvalError err);
     bool resolveIndex(World& world, ThreadId t, const ObjRef& ref, bool global, int32_t stmt,
                       uint32_t& out, StepEffects& effects) const;
+    // Raises the runtime error of `index` out of range for the declaration `ref` names.
+    void raiseOutOfRange(StepEffects& effects, ThreadId t, int32_t stmt, int64_t index, const ObjRef& ref,
+                         bool global) const;
     void runExit(World& world, ThreadId t, StepEffects& effects) const;
+
+    // An object or global reference resolved as far as it can be before running: its declaration's
+    // first id (or slot) and size, and its index decoded.
+    struct PlannedRef {
+        const ObjRef* ref = nullptr;   // nullptr: the call gives none
+        bool global = false;
+        uint32_t first = 0, size = 1;
+        DecodedExpr index;
+    };
+    PlannedRef planRef(const ObjRef& ref, bool global) const;
+    bool resolvePlanned(const PlannedRef& ref, const int64_t* locals, ThreadId t, int32_t stmt, uint32_t& out,
+                        StepEffects& effects) const;
 
     // What preparing a call does, worked out once per call of the program: its model, and the
     // operands it gives (most calls give two or three of the thirteen expressions and three
     // templates: preparing one is on every step's path).
     struct CallPlan {
         const CallModel* model = nullptr;
-        std::vector<std::pair<ExprRef, int64_t PreparedOp::*>> exprs;
+        PlannedRef object, target;
+        bool plain = true;   // no object, target, object list or thread: nothing but operands and texts
+        uint32_t exprCount = 0;
+        std::array<std::pair<DecodedExpr, int64_t PreparedOp::*>, 13> exprs{};
         struct Text {
+            enum class Kind : uint8_t { Absent, Constant, Template } kind = Kind::Absent;
             TemplateId id = -1;
-            std::string PreparedOp::*field = nullptr;
             const std::string* constant = nullptr;   // the whole text, when it has no {expression}
         };
-        std::vector<Text> texts;
+        Text path, data, renameTarget;
     };
+    // Sets `out` to `text` for t's pending call; false (a runtime error raised) when an expression
+    // in it fails.
+    bool prepareText(const CallPlan::Text& text, const int64_t* locals, ThreadId t, int32_t stmt, std::string& out,
+                     const std::string*& source, StepEffects& effects) const;
+    // The part of preparing a call that a plain call skips: its objects and thread.
+    bool prepareReferences(World& world, ThreadId t, const CallInstr& call, const CallPlan& plan, int32_t stmt,
+                           StepEffects& effects) const;
     CallPlan planOf(const CallInstr& call) const;
 
     // An invisible instruction as park() runs it: its expression decoded once, when the program

@@ -31,6 +31,12 @@ struct PreparedScalars {
     int64_t value = 0, exchange = 0, comparand = 0, adjustment = 0, length = 0, offset = 0,
             handle = 0, access = 0, share = 0, disposition = 0, options = 0, count = 0, limit = 0;
 
+    // The program's constant text each of path, data and renameTarget was last set to (nullptr:
+    // anything else), so that a call in a loop does not copy its constant texts at every iteration.
+    const std::string* pathSource = nullptr;
+    const std::string* dataSource = nullptr;
+    const std::string* renameTargetSource = nullptr;
+
     bool operator==(const PreparedScalars&) const = default;
 };
 
@@ -53,14 +59,11 @@ struct PreparedOp : PreparedScalars {
         renameTarget.clear();
     }
 
-    // Every operand 0 and every text empty: what a call that does not give one sees.
-    void clearOperands()
+    // Every operand 0: what a call that does not give one sees (the interpreter sets the texts).
+    void clearValues()
     {
         value = exchange = comparand = adjustment = length = offset = handle = access = share = disposition =
             options = count = limit = 0;
-        path.clear();
-        data.clear();
-        renameTarget.clear();
     }
 };
 

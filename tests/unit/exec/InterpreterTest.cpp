@@ -64,6 +64,7 @@ class InterpreterTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(createdThreadsAreNumberedFromTheTemplate);
     CPPUNIT_TEST(waitOnThreadIsEnabledOnlyAfterItEnds);
     CPPUNIT_TEST(exitHoldingAFastMutexIsMisuseAndKeepsItHeld);
+    CPPUNIT_TEST(eachPendingCallHasItsOwnTexts);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -108,6 +109,7 @@ public:
         op.thread = 2;
         op.objects = {1, 2};
         op.path = op.data = op.renameTarget = "a text longer than the short-string buffer";
+        op.pathSource = op.dataSource = op.renameTargetSource = &op.path;
         op.reset();
         CPPUNIT_ASSERT(op == PreparedOp{});
 
@@ -287,6 +289,37 @@ public:
         CPPUNIT_ASSERT(e.issues.size() == 1 && e.issues[0].rule == "THREAD_EXIT_HOLDING_LOCK");
         CPPUNIT_ASSERT(!e.issues[0].stopsExecution);
         CPPUNIT_ASSERT(!interp.enabled(w, 1));
+    }
+
+    // A constant text is copied only when the pending call's text holds something else: calls in a
+    // loop that give a text, a template or none in turn each see their own.
+    void eachPendingCallHasItsOwnTexts()
+    {
+        Program p = load(R"({"scenario": "t", "filesystem": {"directories": ["C:\\T"]}, "threads": [{"name": "T", "body": [
+            {"for": "i", "from": 0, "below": 2, "do": [
+                {"call": "ZwCreateFile", "path": "C:\\T\\f.txt", "access": "GENERIC_WRITE", "share": 0,
+                 "disposition": "FILE_OVERWRITE_IF", "handle": "h"},
+                {"call": "ZwWriteFile", "handle": "h", "data": "one"},
+                {"call": "ZwWriteFile", "handle": "h", "data": "one"},
+                {"call": "ZwWriteFile", "handle": "h", "data": "two {i}"},
+                {"call": "ZwWriteFile", "handle": "h", "data": "one"},
+                {"call": "ZwClose", "handle": "h"}]}]}]})");
+        Interpreter interp(p);
+        World w;
+        StepEffects e;
+        interp.init(w, e);
+        const std::pair<const char*, const char*> expected[] = {
+            {"C:\\T\\f.txt", ""}, {"", "one"}, {"", "one"}, {"", "two 0"}, {"", "one"}, {"", ""},
+            {"C:\\T\\f.txt", ""}, {"", "one"}, {"", "one"}, {"", "two 1"}, {"", "one"}, {"", ""}};
+        for (const auto& [path, data] : expected) {
+            const PreparedOp& op = w.threads[0].pending;
+            CPPUNIT_ASSERT_EQUAL(std::string(path), op.path);
+            CPPUNIT_ASSERT_EQUAL(std::string(data), op.data);
+            CPPUNIT_ASSERT_EQUAL(std::string(), op.renameTarget);
+            interp.step(w, 0, e);
+            CPPUNIT_ASSERT(e.issues.empty());
+        }
+        CPPUNIT_ASSERT(w.threads[0].pending.kind == PendingKind::Exit);
     }
 
 private:
