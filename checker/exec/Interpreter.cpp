@@ -204,10 +204,9 @@ bool Interpreter::enabled(const World& world, ThreadId t) const
 {
     const ThreadState& th = world.threads[t];
     if (th.status == ThreadStatus::Done || th.waiting) return false;
-    if (th.pending.kind == PendingKind::Gate) return gateOpen(world);
-    if (th.pending.kind != PendingKind::Call) return true;
-    if (zwHangs(th)) return false;
-    return th.pending.model->enabled(world, t, th.pending);
+    if (th.pending.kind == PendingKind::Call) [[likely]]
+        return !zwHangs(th) && th.pending.model->enabled(world, t, th.pending);
+    return th.pending.kind != PendingKind::Gate || gateOpen(world);
 }
 
 void Interpreter::footprint(const World& world, ThreadId t, Footprint& out) const
@@ -236,7 +235,7 @@ void Interpreter::footprint(const World& world, ThreadId t, Footprint& out) cons
     // A step taken while the thread cannot receive an APC is no delivery point: it is a Release
     // of the slot (it may end the APC-disabled stretch), so a later delivery, an Acquire, races
     // with the last step taken while delivery was possible, not with one it could not precede.
-    if (isApcTarget(world, t))
+    if (!program_.apcs.empty() && isApcTarget(world, t))
         out.add(makeLocation(LocationClass::ApcSlot, t), canReceiveApc(th) ? Access::Write : Access::Release);
 }
 
@@ -318,6 +317,31 @@ void Interpreter::runExit(World& world, ThreadId t, StepEffects& effects) const
     ThreadState& th = world.threads[t];
     th.status = ThreadStatus::Done;
     th.pending.reset();
+}
+
+// Inlined into park, its one caller, at every step.
+[[gnu::always_inline]] inline bool Interpreter::prepare(World& world, ThreadId t, const Instr& in,
+                                                        StepEffects& effects) const
+{
+    PreparedOp& op = world.threads[t].pending;
+    op.stmt = in.stmt;
+    op.instr = &in;
+    op.call = nullptr;
+    switch (in.op) {
+    case OpCode::Load:
+        op.kind = PendingKind::Load;
+        return resolveIndex(world, t, in.global, true, in.stmt, op.object, effects);
+    case OpCode::Store:
+        op.kind = PendingKind::Store;
+        return resolveIndex(world, t, in.global, true, in.stmt, op.object, effects) &&
+               evalInto(world, t, in.e1, in.stmt, op.value, effects);
+    case OpCode::Yield: op.kind = PendingKind::Yield; return true;
+    case OpCode::Call:
+        op.kind = PendingKind::Call;
+        return prepareCall(world, t, uint32_t(in.a), in.stmt, effects);
+    default: CHECKER_INVARIANT(!"prepare of an invisible opcode");
+    }
+    return false;
 }
 
 void Interpreter::park(World& world, ThreadId t, StepEffects& effects) const
@@ -429,28 +453,6 @@ bool Interpreter::resolvePlanned(const PlannedRef& ref, const int64_t* locals, T
     return true;
 }
 
-bool Interpreter::prepare(World& world, ThreadId t, const Instr& in, StepEffects& effects) const
-{
-    PreparedOp& op = world.threads[t].pending;
-    op.stmt = in.stmt;
-    op.instr = &in;
-    op.call = nullptr;
-    switch (in.op) {
-    case OpCode::Load:
-        op.kind = PendingKind::Load;
-        return resolveIndex(world, t, in.global, true, in.stmt, op.object, effects);
-    case OpCode::Store:
-        op.kind = PendingKind::Store;
-        return resolveIndex(world, t, in.global, true, in.stmt, op.object, effects) &&
-               evalInto(world, t, in.e1, in.stmt, op.value, effects);
-    case OpCode::Yield: op.kind = PendingKind::Yield; return true;
-    case OpCode::Call:
-        op.kind = PendingKind::Call;
-        return prepareCall(world, t, uint32_t(in.a), in.stmt, effects);
-    default: CHECKER_INVARIANT(!"prepare of an invisible opcode");
-    }
-    return false;
-}
 
 bool Interpreter::prepareReferences(World& world, ThreadId t, const CallInstr& call, const CallPlan& plan,
                                     int32_t stmt, StepEffects& effects) const
