@@ -214,6 +214,20 @@ void Interpreter::footprint(const World& world, ThreadId t, Footprint& out) cons
     out.clear();
     const ThreadState& th = world.threads[t];
     const PreparedOp& op = th.pending;
+    if (op.kind == PendingKind::Call) [[likely]]
+        op.model->footprint(world, t, op, out);
+    else
+        operationFootprint(world, t, out);
+    // A step taken while the thread cannot receive an APC is no delivery point: it is a Release
+    // of the slot (it may end the APC-disabled stretch), so a later delivery, an Acquire, races
+    // with the last step taken while delivery was possible, not with one it could not precede.
+    if (!program_.apcs.empty() && isApcTarget(world, t))
+        out.add(makeLocation(LocationClass::ApcSlot, t), canReceiveApc(th) ? Access::Write : Access::Release);
+}
+
+void Interpreter::operationFootprint(const World& world, ThreadId t, Footprint& out) const
+{
+    const PreparedOp& op = world.threads[t].pending;
     switch (op.kind) {
     case PendingKind::Load: out.add(makeLocation(LocationClass::Global, op.object), Access::Read); break;
     case PendingKind::Store: out.add(makeLocation(LocationClass::Global, op.object), Access::Write); break;
@@ -232,11 +246,6 @@ void Interpreter::footprint(const World& world, ThreadId t, Footprint& out) cons
     case PendingKind::Yield:
     case PendingKind::None: break;
     }
-    // A step taken while the thread cannot receive an APC is no delivery point: it is a Release
-    // of the slot (it may end the APC-disabled stretch), so a later delivery, an Acquire, races
-    // with the last step taken while delivery was possible, not with one it could not precede.
-    if (!program_.apcs.empty() && isApcTarget(world, t))
-        out.add(makeLocation(LocationClass::ApcSlot, t), canReceiveApc(th) ? Access::Write : Access::Release);
 }
 
 bool Interpreter::isApcTarget(const World& world, ThreadId t) const

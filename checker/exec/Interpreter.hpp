@@ -72,6 +72,8 @@ public:
     bool gateOpen(const World& world) const;
 
 private:
+    // footprint() of t's pending operation itself, when it is not a call.
+    void operationFootprint(const World& world, ThreadId t, Footprint& out) const;
     void createThread(World& world, int32_t decl, int64_t instance, StepEffects& effects) const;
     void park(World& world, ThreadId t, StepEffects& effects) const;
     bool prepare(World& world, ThreadId t, const Instr& instr, StepEffects& effects) const;
