@@ -158,6 +158,8 @@ struct DecodedExpr {
         Value,         // lhs (an empty expression is the value 0)
         Local,         // locals[lhs]
         LocalOpValue,  // locals[lhs] op rhs
+        LocalLtValue,  // locals[lhs] < rhs: a `for` loop's test
+        LocalAddValue, // locals[lhs] + rhs: a `for` loop's counter
         Binary,        // (lhsLocal ? locals[lhs] : lhs) op (rhsLocal ? locals[rhs] : rhs)
         Code,          // anything else: the stack machine over `code`
     };
@@ -187,6 +189,8 @@ inline DecodedExpr decodeExpr(const Program& program, ExprRef expr)
         d.lhs = code[0].imm;
         d.rhs = code[1].imm;
         d.form = d.lhsLocal && !d.rhsLocal ? DecodedExpr::Form::LocalOpValue : DecodedExpr::Form::Binary;
+        if (d.form == DecodedExpr::Form::LocalOpValue && d.op == ExprOpCode::Lt) d.form = DecodedExpr::Form::LocalLtValue;
+        if (d.form == DecodedExpr::Form::LocalOpValue && d.op == ExprOpCode::Add) d.form = DecodedExpr::Form::LocalAddValue;
         return d;
     }
     d.form = DecodedExpr::Form::Code;
@@ -201,6 +205,9 @@ inline DecodedExpr decodeExpr(const Program& program, ExprRef expr)
     case DecodedExpr::Form::Value: out = expr.lhs; return EvalError::None;
     case DecodedExpr::Form::Local: out = locals[expr.lhs]; return EvalError::None;
     case DecodedExpr::Form::LocalOpValue: return applyBinary(expr.op, locals[expr.lhs], expr.rhs, out);
+    case DecodedExpr::Form::LocalLtValue: out = locals[expr.lhs] < expr.rhs; return EvalError::None;
+    case DecodedExpr::Form::LocalAddValue:
+        return __builtin_add_overflow(locals[expr.lhs], expr.rhs, &out) ? EvalError::Overflow : EvalError::None;
     case DecodedExpr::Form::Binary:
         return applyBinary(expr.op, expr.lhsLocal ? locals[expr.lhs] : expr.lhs,
                            expr.rhsLocal ? locals[expr.rhs] : expr.rhs, out);
