@@ -20,7 +20,7 @@ void EventLog::ensureLanes(uint32_t lanes)
 {
     if (lanes > width_) {
         uint32_t width = std::max(lanes, std::max<uint32_t>(4, width_ * 2));
-        std::vector<uint32_t> clocks(events_.size() * width, 0);
+        std::vector<uint32_t> clocks(std::max<size_t>(events_.size(), 16) * width, 0);
         for (size_t e = 0; e < events_.size(); ++e)
             std::copy_n(&clocks_[e * width_], width_, &clocks[e * width]);
         clocks_.swap(clocks);
@@ -48,7 +48,7 @@ const uint32_t* EventLog::laneClock(uint32_t lane) const
     return zeros_.data();
 }
 
-const uint32_t* EventLog::priorClock(uint32_t lane)
+const uint32_t* EventLog::priorClockSlow(uint32_t lane)
 {
     const uint32_t* base = laneClock(lane);
     // A wake before the lane's latest event is in that event's clock already.
@@ -90,32 +90,32 @@ void EventLog::scanLocation(const Touch& t, const LocationState& loc, uint32_t l
     }
 }
 
-void EventLog::record(const Touch& t, LocationState& loc, uint32_t depth)
+inline void EventLog::record(const Touch& t, LocationState& loc, uint32_t depth, uint32_t lane)
 {
-    int32_t index = int32_t(touchData_.size());
+    const int32_t index = int32_t(touchData_.size());
     touchData_.push_back(t);
-    TouchLink& link = touchLinks_.emplace_back();
-    link.depth = depth;
-    link.savedBegin = uint32_t(savedShared_.size());
     if (conflictsWithAll(t.access)) {
-        link.prevExclusive = loc.lastExclusive;
-        savedShared_.insert(savedShared_.end(), loc.shared.begin(), loc.shared.end());
-        loc.shared.clear();
+        touchLinks_.push_back(TouchLink{depth, loc.lastExclusive, -1, uint32_t(savedShared_.size())});
+        if (!loc.shared.empty()) saveShared(loc);
         loc.lastExclusive = index;
         return;
     }
-    uint32_t lane = events_.size() > depth ? events_[depth].lane : pendingLane_;
+    touchLinks_.push_back(TouchLink{depth, -1, -1, uint32_t(savedShared_.size())});
     for (int32_t& entry : loc.shared) {
         // An entry may be an earlier touch of this same event (a footprint can touch a location
-        // twice), whose event is not in events_ yet.
-        uint32_t entryDepth = touchLinks_[size_t(entry)].depth;
-        uint32_t entryLane = entryDepth < events_.size() ? events_[entryDepth].lane : pendingLane_;
-        if (entryLane != lane) continue;
-        link.replaced = entry;
+        // twice): the event is in events_ already.
+        if (events_[touchLinks_[size_t(entry)].depth].lane != lane) continue;
+        touchLinks_.back().replaced = entry;
         entry = index;
         return;
     }
     loc.shared.push_back(index);
+}
+
+void EventLog::saveShared(LocationState& loc)
+{
+    savedShared_.insert(savedShared_.end(), loc.shared.begin(), loc.shared.end());
+    loc.shared.clear();
 }
 
 // Drops the touches from index `cut` on. Each location they touched is put back as it was
@@ -166,41 +166,61 @@ void EventLog::restoreBefore(uint32_t first, uint32_t cut, LocationState& loc)
     loc.shared.resize(kept);
 }
 
+// One look-up per touch; a table that grows on the way moves the states found before.
+inline void EventLog::lookUpStates(const Footprint& fp)
+{
+    scratchStates_.clear();
+    bool grew = false;
+    for (const Touch& t : fp.touches) {
+        auto& states = locations_[std::size_t(locationClass(t.location))];
+        const uint32_t index = locationIndex(t.location);
+        if (index >= states.size()) {
+            grow(states, index);
+            grew = true;
+        }
+        scratchStates_.push_back(&states[index]);
+    }
+    if (grew)
+        for (size_t k = 0; k < fp.touches.size(); ++k) scratchStates_[k] = &state(fp.touches[k].location);
+}
+
 void EventLog::push(uint32_t actor, uint32_t lane, const Footprint& fp, int32_t createsLane,
                     std::vector<uint32_t>* races, const std::vector<uint32_t>* woken)
 {
-    ensureLanes(std::max<uint32_t>(lane, createsLane >= 0 ? uint32_t(createsLane) : 0) + 1);
-    uint32_t depth = size();
-    EventRecord e;
+    const uint32_t needed = std::max<uint32_t>(lane, createsLane >= 0 ? uint32_t(createsLane) : 0) + 1;
+    if (needed > lanes_) ensureLanes(needed);
+    const uint32_t depth = size();
+    const int32_t prevInLane = laneLast_[lane];
+    const uint32_t laneIndex = prevInLane >= 0 ? events_[size_t(prevInLane)].laneIndex + 1 : 1;
+    // In events_ before its touches are recorded: a touch's entry names its event's lane.
+    EventRecord& e = events_.emplace_back();
     e.actor = actor;
     e.lane = lane;
-    e.prevInLane = laneLast_[lane];
-    e.laneIndex = e.prevInLane >= 0 ? events_[size_t(e.prevInLane)].laneIndex + 1 : 1;
+    e.laneIndex = laneIndex;
+    e.prevInLane = prevInLane;
     e.createsLane = createsLane;
     e.touchBegin = uint32_t(touchData_.size());
     e.touchCount = uint32_t(fp.touches.size());
     e.wakesBegin = uint32_t(wakes_.size());
     e.wakesCount = woken ? uint32_t(woken->size()) : 0;
 
-    clocks_.resize(size_t(depth + 1) * width_, 0);
+    // clocks_ only grows (truncation keeps it): the prior clock, which may be in it, stays put.
+    const size_t clockEnd = size_t(depth + 1) * width_;
+    if (clockEnd > clocks_.size()) clocks_.resize(std::max(clockEnd, clocks_.size() * 2));
     uint32_t* clock = clockOf(depth);
     const uint32_t* prior = priorClock(lane);
     std::copy_n(prior, width_, clock);
     if (races) races->clear();
-    // state() may grow a table: every touch is looked up once before pointers are kept.
-    for (const Touch& t : fp.touches) state(t.location);
-    scratchStates_.clear();
-    for (const Touch& t : fp.touches) {
-        scratchStates_.push_back(&state(t.location));
-        scanLocation(t, *scratchStates_.back(), lane, prior, clock, races);
+    lookUpStates(fp);
+    for (size_t k = 0; k < fp.touches.size(); ++k) {
+        const LocationState& loc = *scratchStates_[k];
+        if (!lastTouchedBy(loc, lane)) scanLocation(fp.touches[k], loc, lane, prior, clock, races);
     }
-    clock[lane] = e.laneIndex;
+    clock[lane] = laneIndex;
 
-    if (races) keepImmediateRaces(*races);
+    if (races && races->size() > 1) keepImmediateRaces(*races);
 
-    pendingLane_ = lane;
-    for (size_t k = 0; k < fp.touches.size(); ++k) record(fp.touches[k], *scratchStates_[k], depth);
-    events_.push_back(e);
+    for (size_t k = 0; k < fp.touches.size(); ++k) record(fp.touches[k], *scratchStates_[k], depth, lane);
     laneLast_[lane] = int32_t(depth);
     laneEvents_[lane].push_back(depth);
     if (createsLane >= 0) laneCreatedBy_[size_t(createsLane)] = int32_t(depth);
@@ -287,7 +307,6 @@ void EventLog::truncate(uint32_t depth)
         }
         events_.pop_back();
     }
-    clocks_.resize(size_t(depth) * width_);
 }
 
 }  // namespace checker

@@ -84,8 +84,23 @@ private:
     uint32_t* clockOf(uint32_t depth) { return &clocks_[std::size_t(depth) * width_]; }
     // The clock of the lane's latest event (or of its creation) before the new event.
     const uint32_t* laneClock(uint32_t lane) const;
-    // laneClock joined with the clock of the event that last woke the lane, into scratchPrior_.
-    const uint32_t* priorClock(uint32_t lane);
+    // laneClock joined with the clock of the event that last woke the lane, into scratchPrior_
+    // when a wake came after the lane's latest event (priorClockSlow).
+    const uint32_t* priorClock(uint32_t lane)
+    {
+        const int32_t last = laneLast_[lane];
+        if (last >= 0 && laneWokenBy_[lane] < last) return clockOf(uint32_t(last));
+        return priorClockSlow(lane);
+    }
+    const uint32_t* priorClockSlow(uint32_t lane);
+    // Whether every earlier touch a new access of `lane` to `loc` could depend on is the lane's
+    // own (no shared entry, the latest exclusive touch the lane's): scanLocation would find
+    // nothing. The common case of a thread in a loop over its own locations.
+    bool lastTouchedBy(const LocationState& loc, uint32_t lane) const
+    {
+        return loc.shared.empty() &&
+               (loc.lastExclusive < 0 || events_[touchLinks_[size_t(loc.lastExclusive)].depth].lane == lane);
+    }
     LocationState& state(Location l)
     {
         auto& states = locations_[std::size_t(locationClass(l))];
@@ -94,7 +109,11 @@ private:
         return states[index];
     }
     static void grow(std::vector<LocationState>& states, uint32_t index);
-    void record(const Touch& t, LocationState& loc, uint32_t depth);
+    void record(const Touch& t, LocationState& loc, uint32_t depth, uint32_t lane);
+    // An exclusive touch's saving of the location's `shared` list, which it empties.
+    void saveShared(LocationState& loc);
+    // Fills scratchStates_ with the states of fp's touches.
+    void lookUpStates(const Footprint& fp);
     void untouchFrom(uint32_t cut);
     void restoreBefore(uint32_t first, uint32_t cut, LocationState& loc);
     void ensureLanes(uint32_t lanes);
@@ -117,7 +136,7 @@ private:
     std::vector<Touch> touchData_;
     std::vector<TouchLink> touchLinks_;
     std::vector<int32_t> savedShared_;
-    std::vector<uint32_t> clocks_;          // events_.size() * width_
+    std::vector<uint32_t> clocks_;          // width_ per event, the first events_.size() in use
     uint32_t width_ = 0;                    // lanes per clock
     std::vector<int32_t> laneLast_;         // per lane: depth of its latest event, -1
     std::vector<std::vector<uint32_t>> laneEvents_;   // per lane: the depths of its events
@@ -129,7 +148,6 @@ private:
     uint32_t lanes_ = 0;
     std::array<std::vector<LocationState>, std::size_t(LocationClass::Count_)> locations_;
     uint32_t initialLanes_ = 0;
-    uint32_t pendingLane_ = 0;   // lane of the event whose touches are being recorded
     uint64_t truncations_ = 0;       // never wraps: a stale stamp must not match
     std::vector<uint32_t> scratchClock_;
     std::vector<LocationState*> scratchStates_;   // the states of the event's touches

@@ -19,6 +19,25 @@ Footprint fp(Location l, Access a)
     return f;
 }
 
+// The random logs' events: the same generator, locations, accesses and records in each test.
+struct Random {
+    uint32_t seed;
+    uint32_t operator()(uint32_t n)
+    {
+        seed = seed * 1103515245u + 12345u;
+        return (seed >> 16) % n;
+    }
+};
+const Location kLocations[] = {X, Y, L};
+const Access kAccesses[] = {Access::Read,    Access::Write,         Access::Acquire,      Access::Release,
+                            Access::Observe, Access::SharedAcquire, Access::SharedRelease};
+struct Pushed {
+    uint32_t lane;
+    Footprint footprint;
+    int32_t creates;
+    std::vector<uint32_t> woken;
+};
+
 }  // namespace
 
 class EventLogTest : public CppUnit::TestFixture {
@@ -39,6 +58,7 @@ class EventLogTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(eventReadingALocationTwice);
     CPPUNIT_TEST(notAfterIsWhatHappensBeforeLeavesOut);
     CPPUNIT_TEST(truncatedLogIsTheLogOfItsPrefix);
+    CPPUNIT_TEST(pushAnswersAsTheGeneralScanAndTheDependencyClosure);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -293,23 +313,10 @@ public:
     // every later question as a log built from its kept events alone.
     void truncatedLogIsTheLogOfItsPrefix()
     {
-        uint32_t seed = 777;
-        auto next = [&seed](uint32_t n) {
-            seed = seed * 1103515245u + 12345u;
-            return (seed >> 16) % n;
-        };
-        const Location locations[] = {X, Y, L};
-        const Access accesses[] = {Access::Read,    Access::Write,         Access::Acquire,      Access::Release,
-                                   Access::Observe, Access::SharedAcquire, Access::SharedRelease};
-        struct Pushed {
-            uint32_t lane;
-            Footprint footprint;
-            int32_t creates;
-            std::vector<uint32_t> woken;
-        };
+        Random next{777};
         auto randomEvent = [&](uint32_t lanes) {
             Pushed p{next(lanes), {}, -1, {}};
-            for (uint32_t k = 1 + next(2); k-- > 0;) p.footprint.add(locations[next(3)], accesses[next(7)]);
+            for (uint32_t k = 1 + next(2); k-- > 0;) p.footprint.add(kLocations[next(3)], kAccesses[next(7)]);
             if (next(8) == 0) p.woken.push_back(next(lanes));
             return p;
         };
@@ -348,6 +355,71 @@ public:
                 for (uint32_t a = 0; a + 1 < log.size(); ++a)
                     CPPUNIT_ASSERT_EQUAL(rebuilt.happensBefore(a, log.size() - 1), log.happensBefore(a, log.size() - 1));
             }
+        }
+    }
+    // push skips the scan of a location whose earlier touches are all its own lane's. On random
+    // logs where lanes run in bursts over few locations (so that skip is common), every push must
+    // find the races pendingRaces (the general scan) finds for the same step just before, and
+    // happensBefore must be the closure of program order, creation, the latest wake and every
+    // conflicting pair of touches of different lanes, recomputed from scratch.
+    void pushAnswersAsTheGeneralScanAndTheDependencyClosure()
+    {
+        Random next{4242};
+        auto dependent = [](const Pushed& a, const Pushed& b) {
+            if (a.lane == b.lane) return false;
+            for (const Touch& x : a.footprint.touches)
+                for (const Touch& y : b.footprint.touches)
+                    if (x.location == y.location && conflicts(x.access, y.access)) return true;
+            return false;
+        };
+        // before[j][i]: event i happens before event j, by the closure of the direct orders.
+        auto closure = [&](const std::vector<Pushed>& events) {
+            std::vector<std::vector<bool>> before(events.size(), std::vector<bool>(events.size(), false));
+            for (size_t j = 0; j < events.size(); ++j) {
+                std::vector<size_t> direct;
+                int64_t prevInLane = -1, creator = -1, waker = -1;
+                for (size_t i = 0; i < j; ++i) {
+                    if (events[i].lane == events[j].lane) prevInLane = int64_t(i);
+                    if (events[i].creates == int32_t(events[j].lane)) creator = int64_t(i);
+                    for (uint32_t w : events[i].woken)
+                        if (w == events[j].lane) waker = int64_t(i);
+                    if (dependent(events[i], events[j])) direct.push_back(i);
+                }
+                for (int64_t i : {prevInLane, creator, waker})
+                    if (i >= 0) direct.push_back(size_t(i));
+                for (size_t i : direct) {
+                    before[j][i] = true;
+                    for (size_t k = 0; k < i; ++k) before[j][k] = before[j][k] || before[i][k];
+                }
+            }
+            return before;
+        };
+        for (int round = 0; round < 200; ++round) {
+            EventLog log;
+            log.begin(2);
+            std::vector<Pushed> events;
+            uint32_t lanes = 2, lane = 0;
+            for (uint32_t length = 20 + next(60); events.size() < length;) {
+                if (next(12) == 0 && events.size() > 3) {
+                    events.resize(events.size() - 1 - next(3));
+                    log.truncate(uint32_t(events.size()));
+                    lanes = 2;
+                    for (const Pushed& e : events) lanes += e.creates >= 0;
+                }
+                if (next(4) == 0) lane = next(lanes);   // otherwise the same lane goes on
+                Pushed p{lane, {}, -1, {}};
+                for (uint32_t k = 1 + next(2); k-- > 0;) p.footprint.add(kLocations[next(3)], kAccesses[next(7)]);
+                if (next(8) == 0) p.woken.push_back(next(lanes));
+                if (lanes < 4 && next(10) == 0) p.creates = int32_t(lanes++);
+                std::vector<uint32_t> races, expected;
+                log.pendingRaces(p.lane, p.footprint, expected);
+                log.push(p.lane, p.lane, p.footprint, p.creates, &races, &p.woken);
+                events.push_back(p);
+                CPPUNIT_ASSERT(races == expected);
+            }
+            std::vector<std::vector<bool>> before = closure(events);
+            for (uint32_t b = 0; b < log.size(); ++b)
+                for (uint32_t a = 0; a < b; ++a) CPPUNIT_ASSERT_EQUAL(bool(before[b][a]), log.happensBefore(a, b));
         }
     }
 };
