@@ -90,7 +90,7 @@ void EventLog::scanLocation(const Touch& t, const LocationState& loc, uint32_t l
     }
 }
 
-inline void EventLog::record(const Touch& t, LocationState& loc, uint32_t depth, uint32_t lane)
+void EventLog::record(const Touch& t, LocationState& loc, uint32_t depth, uint32_t lane)
 {
     const int32_t index = int32_t(touchData_.size());
     touchData_.push_back(t);
@@ -167,7 +167,7 @@ void EventLog::restoreBefore(uint32_t first, uint32_t cut, LocationState& loc)
 }
 
 // One look-up per touch; a table that grows on the way moves the states found before.
-inline void EventLog::lookUpStates(const Footprint& fp)
+void EventLog::lookUpStates(const Footprint& fp)
 {
     scratchStates_.clear();
     bool grew = false;

@@ -109,11 +109,11 @@ private:
         return states[index];
     }
     static void grow(std::vector<LocationState>& states, uint32_t index);
-    void record(const Touch& t, LocationState& loc, uint32_t depth, uint32_t lane);
+    inline void record(const Touch& t, LocationState& loc, uint32_t depth, uint32_t lane);   // defined in the .cpp
     // An exclusive touch's saving of the location's `shared` list, which it empties.
     void saveShared(LocationState& loc);
     // Fills scratchStates_ with the states of fp's touches.
-    void lookUpStates(const Footprint& fp);
+    inline void lookUpStates(const Footprint& fp);
     void untouchFrom(uint32_t cut);
     void restoreBefore(uint32_t first, uint32_t cut, LocationState& loc);
     void ensureLanes(uint32_t lanes);
