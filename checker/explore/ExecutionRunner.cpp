@@ -10,6 +10,8 @@ namespace checker {
 
 namespace {
 
+const Footprint kNoFootprint;   // an APC's delivery accesses nothing the race rules judge
+
 report::FindingKind kindOf(ModelIssue::Kind kind)
 {
     switch (kind) {
@@ -126,21 +128,11 @@ size_t ExecutionRunner::stateBytes() const
     return bytes;
 }
 
-const std::vector<uint32_t>& ExecutionRunner::actors()
+void ExecutionRunner::listActors()
 {
-    size_t wanted = threadCount() + interp_.apcCount();
-    if (actors_.size() == wanted) return actors_;  // threads are only ever added, APCs are fixed
     actors_.clear();
     for (uint32_t t = 0; t < threadCount(); ++t) actors_.push_back(t);
     for (uint32_t k = 0; k < interp_.apcCount(); ++k) actors_.push_back(kApcActor + k);
-    return actors_;
-}
-
-bool ExecutionRunner::enabled(uint32_t actor) const
-{
-    if (isApcActor(actor))
-        return actor - kApcActor < interp_.apcCount() && interp_.apcDeliverable(world_, actor - kApcActor);
-    return actor < threadCount() && interp_.enabled(world_, actor);
 }
 
 void ExecutionRunner::wokenLanes(const StepEffects& effects, std::vector<uint32_t>& out) const
@@ -165,9 +157,8 @@ bool ExecutionRunner::anyEnabled()
     return false;
 }
 
-const Footprint& ExecutionRunner::nextFootprint(uint32_t actor) const
+const Footprint& ExecutionRunner::computeFootprint(uint32_t actor) const
 {
-    if (cachedActor_ == actor && cachedAt_ == stepsTaken_) return cachedFootprint_;
     if (isApcActor(actor)) interp_.apcFootprint(world_, actor - kApcActor, cachedFootprint_);
     else interp_.footprint(world_, actor, cachedFootprint_);
     cachedActor_ = actor;
@@ -217,7 +208,7 @@ void ExecutionRunner::interpret(uint32_t actor)
     absorb(effects_);
 }
 
-void ExecutionRunner::absorb(const StepEffects& effects)
+void ExecutionRunner::absorbIssues(const StepEffects& effects)
 {
     for (const ModelIssue& issue : effects.issues) {
         if (issue.kind == ModelIssue::Kind::AssumeFailed) {
@@ -263,9 +254,8 @@ void ExecutionRunner::record(report::Finding finding, bool replayable)
     findings_.add(std::move(finding));
 }
 
-void ExecutionRunner::checkStepBound()
+void ExecutionRunner::reportStepBound()
 {
-    if (schedule_.size() < options_.maxSteps) return;
     std::set<std::string> running;
     report::Finding f;
     f.kind = report::FindingKind::Livelock;
@@ -320,8 +310,7 @@ void ExecutionRunner::account(End end, report::ExplorationStats& stats) const
 // thread's own): it is observed with an empty footprint.
 void ExecutionRunner::prepareObservation(uint32_t actor)
 {
-    static const Footprint kNone;   // an APC's delivery accesses nothing the race rules judge
-    stepFootprint_ = &kNone;
+    stepFootprint_ = &kNoFootprint;
     stepKind_ = StepKind::Other;
     stepStmt_ = -1;
     if (isApcActor(actor)) return;

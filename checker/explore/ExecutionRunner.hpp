@@ -44,7 +44,12 @@ public:
 
     uint32_t threadCount() const { return uint32_t(world_.threads.size()); }
     // Every actor that exists now, in a fixed order: threads, then APCs.
-    const std::vector<uint32_t>& actors();
+    const std::vector<uint32_t>& actors()
+    {
+        // Threads are only ever added, APCs are fixed: the count tells whether the list is current.
+        if (actors_.size() != threadCount() + interp_.apcCount()) listActors();
+        return actors_;
+    }
     uint32_t laneOf(uint32_t actor) const
     {
         return isApcActor(actor) ? actor - kApcActor : interp_.apcCount() + actor;
@@ -56,7 +61,12 @@ public:
     {
         return isApcActor(actor) ? uint32_t(interp_.apcTarget(world_, actor - kApcActor)) : actor;
     }
-    bool enabled(uint32_t actor) const;
+    bool enabled(uint32_t actor) const
+    {
+        if (isApcActor(actor))
+            return actor - kApcActor < interp_.apcCount() && interp_.apcDeliverable(world_, actor - kApcActor);
+        return actor < threadCount() && interp_.enabled(world_, actor);
+    }
     // The lane of the thread `effects` created, -1 if none.
     int32_t createdLane(const StepEffects& effects) const
     {
@@ -64,6 +74,7 @@ public:
     }
     // The lanes of the threads whose wait `effects` ended (granted or released to re-compete).
     void wokenLanes(const StepEffects& effects, std::vector<uint32_t>& out) const;
+    static bool wokeAny(const StepEffects& effects) { return !effects.woken.empty() || !effects.released.empty(); }
     // For an actor that cannot run now: whether it still has a step it could have taken — a live
     // thread blocked at an operation (not one queued in a wait: its queueing step has run), or an
     // undelivered APC whose target thread exists.
@@ -72,7 +83,11 @@ public:
     void footprint(uint32_t actor, Footprint& out) const { out.touches = nextFootprint(actor).touches; }
     // The footprint of `actor`'s next step, without a copy: valid until the next footprint
     // request, and after step(actor) still that step's footprint.
-    const Footprint& nextFootprint(uint32_t actor) const;
+    const Footprint& nextFootprint(uint32_t actor) const
+    {
+        if (cachedActor_ == actor && cachedAt_ == stepsTaken_) return cachedFootprint_;
+        return computeFootprint(actor);
+    }
     static report::ScheduleEntry entryOf(uint32_t actor)
     {
         return isApcActor(actor) ? report::ScheduleEntry{true, actor - kApcActor} : report::ScheduleEntry{false, actor};
@@ -135,18 +150,29 @@ public:
 
 private:
     void buildInitialState();
-    void absorb(const StepEffects& effects);
+    void listActors();
+    // nextFootprint when the cache does not hold it: asks the interpreter, keeps the answer.
+    const Footprint& computeFootprint(uint32_t actor) const;
+    void absorb(const StepEffects& effects)
+    {
+        if (!effects.issues.empty()) absorbIssues(effects);
+    }
+    void absorbIssues(const StepEffects& effects);
     // `replayable`: the same prefix run again would record it again (not so for a lock-order
     // inversion, which needs an edge no execution had taken before).
     void record(report::Finding finding, bool replayable = true);
     void invalidateFootprintCache() { cachedAt_ = UINT64_MAX; }
     report::Finding fromIssue(const ModelIssue& issue) const;
-    void checkStepBound();
+    void checkStepBound()
+    {
+        if (schedule_.size() >= options_.maxSteps) reportStepBound();
+    }
+    void reportStepBound();
     void runUnobserved(uint32_t actor);
-    void interpret(uint32_t actor);
+    inline void interpret(uint32_t actor);   // inline: once per step, defined in the .cpp
     // Race detection: what the step about to run is (before it runs), and what it did (after).
-    void prepareObservation(uint32_t actor);
-    void observeStep(uint32_t actor);
+    inline void prepareObservation(uint32_t actor);
+    inline void observeStep(uint32_t actor);
 
     const Program& program_;
     const ExploreOptions& options_;
