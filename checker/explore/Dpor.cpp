@@ -108,7 +108,7 @@ DporExplorer::Outcome DporExplorer::forward()
                 if (!eventsDependent(viewOf(sleepEvents_[q]), taken)) child.sleep.push_back(q);
         }
         if (fresh && !races_.empty()) processRaces(races_, depth, viewAt(depth));
-        if (fresh) checkpoint();
+        if (fresh && runner_.depth() >= checkpointDue_) checkpoint();
 
         if (options_.stopOnFirst && findings_.size() > 0) {
             runner_.account(ExecutionRunner::End::Stopped, stats_);
@@ -127,8 +127,9 @@ void DporExplorer::stepAndLog(uint32_t actor, std::vector<uint32_t>* races)
 {
     const Footprint& footprint = runner_.nextFootprint(actor);
     const StepEffects& effects = runner_.step(actor);
-    runner_.wokenLanes(effects, woken_);
-    log_.push(actor, runner_.laneOf(actor), footprint, runner_.createdLane(effects), races, &woken_);
+    const bool woke = ExecutionRunner::wokeAny(effects);
+    if (woke) runner_.wokenLanes(effects, woken_);
+    log_.push(actor, runner_.laneOf(actor), footprint, runner_.createdLane(effects), races, woke ? &woken_ : nullptr);
 }
 
 // Takes the node's leftmost branch: its first actor, and the rest as the child's wakeup tree.
@@ -310,18 +311,23 @@ bool DporExplorer::backtrack()
 // full, every other one goes (so memory grows with the logarithm of the depth, not the depth).
 void DporExplorer::checkpoint()
 {
-    if (options_.checkpointSpacing == uint64_t(0) || runner_.stopped()) return;
+    if (runner_.stopped()) return;
+    if (options_.checkpointSpacing == uint64_t(0)) {
+        checkpointDue_ = UINT64_MAX;
+        return;
+    }
     uint64_t depth = runner_.depth();
     uint64_t last = checkpointsInUse_ ? checkpoints_[checkpointsInUse_ - 1].depth : 0;
     uint64_t spacing = options_.checkpointSpacing.value_or(kMinSpacing);
     if (checkpointsInUse_ >= 2)
         spacing = std::max(spacing, last - checkpoints_[checkpointsInUse_ - 2].depth);
-    if (depth < last + spacing || depth < nextSizeCheck_) return;
+    checkpointDue_ = std::max(last + spacing, nextSizeCheck_);
+    if (depth < checkpointDue_) return;
     size_t bytes = runner_.stateBytes();
     if (!options_.checkpointSpacing && depth < last + bytes / 200) {
         // Measuring the state every step costs more than the step: look again where this size
         // would be due (the state grows on the way, so the real spacing is a little wider).
-        nextSizeCheck_ = last + bytes / 200;
+        nextSizeCheck_ = checkpointDue_ = last + bytes / 200;
         return;
     }
     saveCheckpoint(bytes);
@@ -340,13 +346,14 @@ void DporExplorer::saveCheckpoint(size_t bytes)
     }
     if (checkpoints_.size() == checkpointsInUse_) checkpoints_.emplace_back();
     runner_.save(checkpoints_[checkpointsInUse_++]);
+    checkpointDue_ = 0;
 }
 
 // Puts the runner at `depth` steps into the current execution as a new execution: from the
 // deepest checkpoint at or above it, else from the initial state, replaying the steps between.
 void DporExplorer::restoreTo(uint32_t depth)
 {
-    nextSizeCheck_ = 0;
+    nextSizeCheck_ = checkpointDue_ = 0;
     while (checkpointsInUse_ > 0 && checkpoints_[checkpointsInUse_ - 1].depth > depth) --checkpointsInUse_;
     uint32_t from = 0;
     if (checkpointsInUse_ > 0) {

@@ -135,6 +135,9 @@ private:
     // deep enough (a copy shares the runner's numbering of paths and files).
     ExecutionRunner::Checkpoint initialState_;
     uint64_t nextSizeCheck_ = 0;   // checkpoint(): the depth before which the state is not measured
+    // The depth before which checkpoint() surely saves nothing (0: not known), so that forward()
+    // calls it only from there; what it depends on (the checkpoints, nextSizeCheck_) resets it.
+    uint64_t checkpointDue_ = 0;
     bool lastStopped_ = false;   // the last execution ended with a stopping step
     uint64_t interpreterSteps_ = 0;   // run by workers whose subtrees were taken
     ExploreResult::Parallel parallel_;

@@ -276,7 +276,7 @@ void DporExplorer::resetForTask()
     interpreterSteps_ = 0;
     parallel_ = {};
     checkpointsInUse_ = 0;
-    nextSizeCheck_ = 0;
+    nextSizeCheck_ = checkpointDue_ = 0;
     freshFrom_ = 0;
 }
 
