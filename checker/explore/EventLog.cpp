@@ -193,16 +193,9 @@ void EventLog::push(uint32_t actor, uint32_t lane, const Footprint& fp, int32_t 
     const int32_t prevInLane = laneLast_[lane];
     const uint32_t laneIndex = prevInLane >= 0 ? events_[size_t(prevInLane)].laneIndex + 1 : 1;
     // In events_ before its touches are recorded: a touch's entry names its event's lane.
-    EventRecord& e = events_.emplace_back();
-    e.actor = actor;
-    e.lane = lane;
-    e.laneIndex = laneIndex;
-    e.prevInLane = prevInLane;
-    e.createsLane = createsLane;
-    e.touchBegin = uint32_t(touchData_.size());
-    e.touchCount = uint32_t(fp.touches.size());
-    e.wakesBegin = uint32_t(wakes_.size());
-    e.wakesCount = woken ? uint32_t(woken->size()) : 0;
+    const uint32_t wakesCount = woken ? uint32_t(woken->size()) : 0;
+    events_.push_back(EventRecord{actor, lane, laneIndex, prevInLane, createsLane, uint32_t(wakes_.size()), wakesCount,
+                                  uint32_t(touchData_.size()), uint32_t(fp.touches.size())});
 
     // clocks_ only grows (truncation keeps it): the prior clock, which may be in it, stays put.
     const size_t clockEnd = size_t(depth + 1) * width_;
@@ -211,20 +204,29 @@ void EventLog::push(uint32_t actor, uint32_t lane, const Footprint& fp, int32_t 
     const uint32_t* prior = priorClock(lane);
     std::copy_n(prior, width_, clock);
     if (races) races->clear();
-    lookUpStates(fp);
-    for (size_t k = 0; k < fp.touches.size(); ++k) {
-        const LocationState& loc = *scratchStates_[k];
-        if (!lastTouchedBy(loc, lane)) scanLocation(fp.touches[k], loc, lane, prior, clock, races);
+    const std::vector<Touch>& touches = fp.touches;
+    if (touches.size() < 2 || (touches.size() == 2 && touches[0].location != touches[1].location)) {
+        // Each location touched once: recording a touch changes nothing the next one scans.
+        for (const Touch& t : touches) {
+            LocationState& loc = state(t.location);
+            if (!lastTouchedBy(loc, lane)) scanLocation(t, loc, lane, prior, clock, races);
+            record(t, loc, depth, lane);
+        }
+    } else {
+        // Every touch scans the locations as they were before the event.
+        lookUpStates(fp);
+        for (size_t k = 0; k < touches.size(); ++k) {
+            const LocationState& loc = *scratchStates_[k];
+            if (!lastTouchedBy(loc, lane)) scanLocation(touches[k], loc, lane, prior, clock, races);
+        }
+        for (size_t k = 0; k < touches.size(); ++k) record(touches[k], *scratchStates_[k], depth, lane);
     }
     clock[lane] = laneIndex;
-
     if (races && races->size() > 1) keepImmediateRaces(*races);
-
-    for (size_t k = 0; k < fp.touches.size(); ++k) record(fp.touches[k], *scratchStates_[k], depth, lane);
     laneLast_[lane] = int32_t(depth);
     laneEvents_[lane].push_back(depth);
     if (createsLane >= 0) laneCreatedBy_[size_t(createsLane)] = int32_t(depth);
-    for (uint32_t k = 0; k < e.wakesCount; ++k) {
+    for (uint32_t k = 0; k < wakesCount; ++k) {
         uint32_t w = (*woken)[k];
         ensureLanes(w + 1);
         wakes_.push_back(w);

@@ -357,11 +357,13 @@ public:
             }
         }
     }
-    // push skips the scan of a location whose earlier touches are all its own lane's. On random
-    // logs where lanes run in bursts over few locations (so that skip is common), every push must
-    // find the races pendingRaces (the general scan) finds for the same step just before, and
-    // happensBefore must be the closure of program order, creation, the latest wake and every
-    // conflicting pair of touches of different lanes, recomputed from scratch.
+    // push skips the scan of a location whose earlier touches are all its own lane's, and records
+    // each touch right after its scan when no two touch one location. On random logs where lanes
+    // run in bursts over few locations (so that both are common; footprints of one to three
+    // touches, a location sometimes touched twice), every push must find the races pendingRaces
+    // (the general scan) finds for the same step just before, and happensBefore must be the
+    // closure of program order, creation, the latest wake and every conflicting pair of touches
+    // of different lanes, recomputed from scratch.
     void pushAnswersAsTheGeneralScanAndTheDependencyClosure()
     {
         Random next{4242};
@@ -408,7 +410,7 @@ public:
                 }
                 if (next(4) == 0) lane = next(lanes);   // otherwise the same lane goes on
                 Pushed p{lane, {}, -1, {}};
-                for (uint32_t k = 1 + next(2); k-- > 0;) p.footprint.add(kLocations[next(3)], kAccesses[next(7)]);
+                for (uint32_t k = 1 + next(3); k-- > 0;) p.footprint.add(kLocations[next(3)], kAccesses[next(7)]);
                 if (next(8) == 0) p.woken.push_back(next(lanes));
                 if (lanes < 4 && next(10) == 0) p.creates = int32_t(lanes++);
                 std::vector<uint32_t> races, expected;
