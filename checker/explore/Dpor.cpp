@@ -144,11 +144,11 @@ WakeupTree DporExplorer::takeBranch(Node& node, int32_t& actor)
 
 int32_t DporExplorer::chooseFree(const Node& node)
 {
+    // Asleep first: a look at a few entries, where enabled() may ask the actor's model.
     for (uint32_t a : runner_.actors()) {
-        if (!runner_.enabled(a)) continue;
         bool asleep = std::any_of(node.sleep.begin(), node.sleep.end(),
                                   [&](uint32_t q) { return sleepEvents_[q].actor == a; });
-        if (!asleep) return int32_t(a);
+        if (!asleep && runner_.enabled(a)) return int32_t(a);
     }
     return -1;
 }
