@@ -289,16 +289,15 @@ void EventLog::truncate(uint32_t depth)
 {
     if (events_.size() <= depth) return;
     untouchFrom(events_[depth].touchBegin);
-    while (events_.size() > depth) {
-        const EventRecord& e = events_.back();
+    // The wakes and creations undone, latest first; most events have neither.
+    for (size_t d = events_.size(); d-- > depth;) {
+        const EventRecord& e = events_[d];
         for (uint32_t k = e.wakesCount; k-- > 0;) {
             uint32_t w = wakes_.back();
             if (w < laneWokenBy_.size()) laneWokenBy_[w] = wakesReplaced_.back();
             wakes_.pop_back();
             wakesReplaced_.pop_back();
         }
-        laneLast_[e.lane] = e.prevInLane;
-        laneEvents_[e.lane].pop_back();
         if (e.createsLane >= 0) {
             laneCreatedBy_[size_t(e.createsLane)] = -1;
             lanes_ = std::max(initialLanes_, std::min(lanes_, uint32_t(e.createsLane)));
@@ -307,7 +306,13 @@ void EventLog::truncate(uint32_t depth)
             laneCreatedBy_.resize(lanes_);
             laneWokenBy_.resize(lanes_);
         }
-        events_.pop_back();
+    }
+    events_.resize(depth);
+    // Each lane's events are cut at once: its latest kept one is its latest.
+    for (uint32_t lane = 0; lane < lanes_; ++lane) {
+        std::vector<uint32_t>& depths = laneEvents_[lane];
+        depths.erase(std::lower_bound(depths.begin(), depths.end(), depth), depths.end());
+        laneLast_[lane] = depths.empty() ? -1 : int32_t(depths.back());
     }
 }
 
