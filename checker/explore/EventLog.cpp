@@ -125,8 +125,16 @@ void EventLog::untouchFrom(uint32_t cut)
 {
     if (cut >= touchData_.size()) return;
     ++truncations_;
+    // A loop's touches cycle through a few locations: the last two looked at are known without
+    // a look-up (their states are stamped).
+    constexpr Location kNone = UINT32_MAX;   // no class has that number
+    Location last = kNone, beforeLast = kNone;
     for (uint32_t i = cut; i < touchData_.size(); ++i) {
-        LocationState& loc = state(touchData_[i].location);
+        const Location l = touchData_[i].location;
+        if (l == last || l == beforeLast) continue;
+        beforeLast = last;
+        last = l;
+        LocationState& loc = state(l);
         if (loc.truncation == truncations_) continue;
         loc.truncation = truncations_;
         restoreBefore(i, cut, loc);
