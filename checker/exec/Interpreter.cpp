@@ -380,7 +380,7 @@ void Interpreter::park(World& world, ThreadId t, StepEffects& effects) const
             }
             if (in.op == OpCode::End) break;
             int64_t v = 0;
-            if (!evalInto(locals, t, in.e1, in.stmt, v, effects)) return;
+            if (!evalSimple(in.e1, locals, v) && !evalInto(locals, t, in.e1, in.stmt, v, effects)) return;
             switch (in.op) {
             case OpCode::Let:
                 locals[in.a] = v;

@@ -216,6 +216,21 @@ inline DecodedExpr decodeExpr(const Program& program, ExprRef expr)
     return evalCode(program.exprCode.data() + expr.code.begin, expr.code.length, locals, out);
 }
 
+// evalDecoded for the forms that cannot fail and need no program: `x`, `5`, `i < N`, and `i + 1`
+// when it does not overflow. Sets `out` and returns true; false (out unspecified) for any other
+// form or an overflow, which evalDecoded then evaluates and reports. Small enough to inline where
+// evalDecoded is not: a loop's counter and test run at nearly every step.
+[[gnu::always_inline]] inline bool evalSimple(const DecodedExpr& expr, const int64_t* locals, int64_t& out)
+{
+    switch (expr.form) {
+    case DecodedExpr::Form::Value: out = expr.lhs; return true;
+    case DecodedExpr::Form::Local: out = locals[expr.lhs]; return true;
+    case DecodedExpr::Form::LocalLtValue: out = locals[expr.lhs] < expr.rhs; return true;
+    case DecodedExpr::Form::LocalAddValue: return !__builtin_add_overflow(locals[expr.lhs], expr.rhs, &out);
+    default: return false;
+    }
+}
+
 // Clears `out` and appends the expansion of template `id` (-1 expands to ""). On an error `out`
 // holds the expansion up to the failing piece.
 inline EvalError expandTemplate(const Program& program, TemplateId id, const int64_t* locals, std::string& out)

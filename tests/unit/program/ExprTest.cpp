@@ -390,7 +390,8 @@ public:
 
     // evalExpr takes a short cut for `x`, `x op y` (x, y a local or a constant): the same values
     // and the same errors as evalCode, for every binary operator at the edges of int64.
-    // evalExpr's short cuts and the decoded forms the interpreter runs give what the stack machine gives.
+    // evalExpr's short cuts and the decoded forms the interpreter runs (evalSimple's among them) give
+    // what the stack machine gives.
     void shortShapesEvaluateAsTheStackMachineDoes()
     {
         const char* ops[] = {"*", "/", "%", "+", "-", "<<", ">>", "<", "<=", ">", ">=", "==", "!=", "&", "^", "|"};
@@ -411,9 +412,19 @@ public:
                         CPPUNIT_ASSERT_MESSAGE(text, slowError == fastError);
                         if (slowError == EvalError::None) CPPUNIT_ASSERT_EQUAL_MESSAGE(text, slow, fast);
                         int64_t decoded = 0;
-                        const EvalError decodedError = evalDecoded(program, decodeExpr(program, ref), locals, decoded);
+                        const DecodedExpr decodedExpr = decodeExpr(program, ref);
+                        const EvalError decodedError = evalDecoded(program, decodedExpr, locals, decoded);
                         CPPUNIT_ASSERT_MESSAGE(text, slowError == decodedError);
                         if (slowError == EvalError::None) CPPUNIT_ASSERT_EQUAL_MESSAGE(text, slow, decoded);
+                        // evalSimple answers for its four forms unless they fail, and then as evalDecoded.
+                        int64_t simple = 0;
+                        const bool answered = evalSimple(decodedExpr, locals, simple);
+                        const bool simpleForm = decodedExpr.form == DecodedExpr::Form::Value ||
+                                                decodedExpr.form == DecodedExpr::Form::Local ||
+                                                decodedExpr.form == DecodedExpr::Form::LocalLtValue ||
+                                                decodedExpr.form == DecodedExpr::Form::LocalAddValue;
+                        CPPUNIT_ASSERT_MESSAGE(text, answered == (simpleForm && decodedError == EvalError::None));
+                        if (answered) CPPUNIT_ASSERT_EQUAL_MESSAGE(text, decoded, simple);
                     }
             }
         Program none;
