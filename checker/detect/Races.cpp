@@ -49,8 +49,13 @@ void RaceDetector::onStep(uint32_t t, uint32_t epoch, const VectorClock& clock, 
         if (file ? !fileCall : !global || fileCall) continue;
         now.access = touch.access;
         History& h = historyOf(touch.location);
-        if (h.since == kNone && h.exclusive.thread == t && replacesHistory(now.access, file)) {
-            h.exclusive = now;   // what check() does here: t's own access can race with nothing
+        if (h.since == kNone && h.exclusive.thread == t) {
+            // What check() does here: t's own access can race with nothing, and an exclusive one
+            // replaces it, another starts the `since` list.
+            if (replacesHistory(now.access, file))
+                h.exclusive = now;
+            else
+                append(h, kNone, now);
             continue;
         }
         check(h, now, file, clock, touch.location, out);

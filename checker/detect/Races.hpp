@@ -93,8 +93,8 @@ private:
         return file ? conflictsWithAll(access) : access != Access::Read;
     }
     // Judges `now` against h and records it. onStep does its most common case itself: when h is
-    // only an exclusive access of now's thread (one thread's run of writes), nothing is judged and
-    // an exclusive `now` just replaces it.
+    // only an exclusive access of now's thread (one thread's run of writes, or a read after its
+    // write), nothing is judged: an exclusive `now` replaces it, another one starts the list.
     void check(History& h, const Record& now, bool file, const VectorClock& clock, Location l,
                std::vector<RacePair>& out);
     // Records non-exclusive `now` in h's `since` list after `last` (kNone: the list is empty).

@@ -174,7 +174,7 @@ public:
     }
 
     // Mostly one thread at a time, over globals and over files: the runs of a thread's own
-    // exclusive accesses take onStep's shortcut, the rest check().
+    // exclusive accesses, and its first read after one, take onStep's shortcut, the rest check().
     void findsWhatTheReferenceFindsInLongRunsOfOneThread()
     {
         for (uint32_t seed = 1; seed <= 20; ++seed) {
