@@ -34,6 +34,7 @@ class WakeupTreeTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(insertNamesTheBranchItChanged);
     CPPUNIT_TEST(branchesAreCountedAndCopied);
     CPPUNIT_TEST(leftmostEqualsSeesInsertionsBelowIt);
+    CPPUNIT_TEST(longSequencesFollowASharedPrefixInAnyOrder);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -123,6 +124,29 @@ public:
         CPPUNIT_ASSERT_EQUAL(WakeupTree::kUnchanged, tree.insert({ev(3, X, Access::Write), ev(4, Y, Access::Read)}));
         CPPUNIT_ASSERT_EQUAL(size_t(0), tree.insert({ev(1, X, Access::Write), ev(4, X, Access::Write)}));
         CPPUNIT_ASSERT_EQUAL(size_t(2), tree.branchCount());
+    }
+
+    // Longer than a scan: the front event of a sequence matches a branch directly, any other one
+    // through the per-actor index; both walks must agree on what is covered.
+    void longSequencesFollowASharedPrefixInAnyOrder()
+    {
+        auto interleaved = [](uint32_t first, uint32_t second, const SeqEvent& last) {
+            std::vector<SeqEvent> v;
+            for (int k = 0; k < 20; ++k) {
+                v.push_back(ev(first, first == 1 ? X : Y, Access::Write));
+                v.push_back(ev(second, second == 1 ? X : Y, Access::Write));
+            }
+            v.push_back(last);
+            return v;
+        };
+        WakeupTree tree;
+        CPPUNIT_ASSERT_EQUAL(WakeupTree::kUnchanged, tree.insert(interleaved(1, 2, ev(3, X, Access::Write))));
+        CPPUNIT_ASSERT_EQUAL(WakeupTree::kUnchanged, tree.insert(interleaved(1, 2, ev(3, X, Access::Write))));
+        // Actors 1 and 2 touch different locations: the other order is the same trace.
+        CPPUNIT_ASSERT_EQUAL(WakeupTree::kUnchanged, tree.insert(interleaved(2, 1, ev(3, X, Access::Write))));
+        CPPUNIT_ASSERT_EQUAL(size_t(1), tree.branchCount());
+        CPPUNIT_ASSERT_EQUAL(size_t(0), tree.insert(interleaved(2, 1, ev(4, X, Access::Write))));
+        CPPUNIT_ASSERT_EQUAL(size_t(1), tree.branchCount());
     }
 
     void branchesAreCountedAndCopied()
