@@ -51,10 +51,17 @@ const WakeupSequence::ActorEvents* WakeupSequence::eventsOf(uint32_t actor) cons
 
 size_t WakeupSequence::firstOf(uint32_t actor) const
 {
-    // Most sequences are a few events long: a scan costs less than building the index.
-    if (events_.size() <= kScanLimit) {
-        for (size_t i = first_; i < events_.size(); ++i)
-            if (!removed_[i] && events_[i].actor == actor) return i;
+    // Most sequences are a few events long: a scan costs less than building the index. A long
+    // one is often asked about a few actors only (its sleeping ones, found near its front): it is
+    // scanned until the scans have read as many events as it holds, then indexed.
+    if (events_.size() <= kScanLimit || (!indexed_ && scanned_ < events_.size())) {
+        for (size_t i = first_; i < events_.size(); ++i) {
+            if (!removed_[i] && events_[i].actor == actor) {
+                scanned_ += i - first_ + 1;
+                return i;
+            }
+        }
+        scanned_ += events_.size() - first_;
         return SIZE_MAX;
     }
     const ActorEvents* a = eventsOf(actor);

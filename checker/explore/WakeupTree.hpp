@@ -148,6 +148,7 @@ private:
     std::vector<uint8_t>& removed_;
     WakeupScratch& scratch_;                // byActor: per actor its positions, built on first use
     mutable bool indexed_ = false;
+    mutable std::size_t scanned_ = 0;       // events firstOf() read before the index was built
     std::size_t first_ = 0;                 // every position before it is removed
     std::size_t left_;
 };

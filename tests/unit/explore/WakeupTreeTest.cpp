@@ -35,6 +35,7 @@ class WakeupTreeTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(branchesAreCountedAndCopied);
     CPPUNIT_TEST(leftmostEqualsSeesInsertionsBelowIt);
     CPPUNIT_TEST(longSequencesFollowASharedPrefixInAnyOrder);
+    CPPUNIT_TEST(lateEventsOfALongSequenceAreFoundScannedOrIndexed);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -147,6 +148,29 @@ public:
         CPPUNIT_ASSERT_EQUAL(size_t(1), tree.branchCount());
         CPPUNIT_ASSERT_EQUAL(size_t(0), tree.insert(interleaved(2, 1, ev(4, X, Access::Write))));
         CPPUNIT_ASSERT_EQUAL(size_t(1), tree.branchCount());
+    }
+
+    // The first look-ups into a long sequence scan it, the later ones use its index (built once
+    // the scans have read as many events as it holds): every one finds its actor's first event.
+    void lateEventsOfALongSequenceAreFoundScannedOrIndexed()
+    {
+        auto sequence = [](bool secondWrites) {
+            std::vector<SeqEvent> v(36, ev(1, X, Access::Write));
+            v.push_back(ev(2, Y, secondWrites ? Access::Write : Access::Read));
+            for (uint32_t a : {3u, 4u, 5u}) v.push_back(ev(a, Y, Access::Read));
+            return v;
+        };
+        std::vector<SeqEvent> reversed{ev(5, Y, Access::Read), ev(4, Y, Access::Read), ev(3, Y, Access::Read),
+                                       ev(2, Y, Access::Read)};
+        reversed.insert(reversed.end(), 36, ev(1, X, Access::Write));
+        WakeupTree tree;
+        tree.insert(reversed);
+        // Reads of Y commute, and none touches X: the same trace.
+        CPPUNIT_ASSERT_EQUAL(WakeupTree::kUnchanged, tree.insert(sequence(false)));
+        CPPUNIT_ASSERT_EQUAL(size_t(1), tree.branchCount());
+        // Thread 2's write comes before the reads of threads 3 to 5: another trace, a new branch.
+        CPPUNIT_ASSERT_EQUAL(WakeupTree::kUnchanged, tree.insert(sequence(true)));
+        CPPUNIT_ASSERT_EQUAL(size_t(2), tree.branchCount());
     }
 
     void branchesAreCountedAndCopied()
