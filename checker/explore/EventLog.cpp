@@ -90,7 +90,7 @@ void EventLog::scanLocation(const Touch& t, const LocationState& loc, uint32_t l
     }
 }
 
-void EventLog::record(const Touch& t, LocationState& loc, uint32_t depth, uint32_t lane)
+[[gnu::always_inline]] inline void EventLog::record(const Touch& t, LocationState& loc, uint32_t depth, uint32_t lane)
 {
     const int32_t index = int32_t(touchData_.size());
     touchData_.push_back(t);

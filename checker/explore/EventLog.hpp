@@ -109,7 +109,9 @@ private:
         return states[index];
     }
     static void grow(std::vector<LocationState>& states, uint32_t index);
-    inline void record(const Touch& t, LocationState& loc, uint32_t depth, uint32_t lane);   // defined in the .cpp
+    // Always inlined (defined in the .cpp): gcc otherwise keeps a call per touch, its prologue
+    // saving the registers the vectors' growth paths need.
+    inline void record(const Touch& t, LocationState& loc, uint32_t depth, uint32_t lane);
     // An exclusive touch's saving of the location's `shared` list, which it empties.
     void saveShared(LocationState& loc);
     // Fills scratchStates_ with the states of fp's touches.
