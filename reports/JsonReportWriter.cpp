@@ -31,7 +31,7 @@ Json scenarioJson(const Report& report)
 {
     Json params = Json::object();
     for (const auto& [name, value] : report.params) params[name] = value;
-    return {{"name", report.scenarioName}, {"file", report.scenarioFile}, {"params", params}};
+    return {{"name", report.scenarioName}, {"file", report.scenarioFile}, {"params", std::move(params)}};
 }
 
 Json optionsJson(const RunOptions& options)
@@ -80,7 +80,7 @@ Json graphJson(const Graph& graph)
     Json edges = Json::array();
     for (const GraphEdge& edge : graph.edges)
         edges.push_back({{"from", edge.from}, {"to", edge.to}, {"label", edge.label}});
-    return {{"nodes", nodes}, {"edges", edges}, {"cycle", graph.cycle}};
+    return {{"nodes", std::move(nodes)}, {"edges", std::move(edges)}, {"cycle", graph.cycle}};
 }
 
 Json findingJson(const Finding& finding)
@@ -96,7 +96,7 @@ Json findingJson(const Finding& finding)
                  {"executions", finding.executions},
                  {"threads", finding.threads},
                  {"objects", finding.objects},
-                 {"locations", locations}};
+                 {"locations", std::move(locations)}};
     item["notes"] = finding.notes;
     if (finding.graph) item["graph"] = graphJson(*finding.graph);
     item["dot"] = stringOrNull(finding.dotFile);
@@ -135,8 +135,8 @@ nlohmann::ordered_json reportToJson(const Report& report)
             {"options", optionsJson(report.options)},
             {"exploration", explorationJson(report.exploration)},
             {"verdict", report.verdict()},
-            {"findings", findings},
-            {"outcomes", outcomes},
+            {"findings", std::move(findings)},
+            {"outcomes", std::move(outcomes)},
             {"expectations", expectationsJson(report.expectations)}};
 }
 

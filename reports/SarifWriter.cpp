@@ -117,7 +117,7 @@ Json threadFlowsJson(const Finding& finding, const std::string& uri)
                                  {"executionOrder", step.index},
                                  {"importance", essential ? "essential" : "important"}});
         }
-        flows.push_back({{"id", thread}, {"message", text(thread)}, {"locations", locations}});
+        flows.push_back({{"id", thread}, {"message", text(thread)}, {"locations", std::move(locations)}});
     }
     return flows;
 }
@@ -137,14 +137,14 @@ Json resultJson(const Finding& finding, const std::vector<std::string>& ids, con
                    {"level", levelOf(finding.severity)},
                    {"message", text(finding.id + ": " + finding.message)},
                    {"locations", Json::array({locationJson(uri, primary)})}};
-    if (!related.empty()) result["relatedLocations"] = related;
+    if (!related.empty()) result["relatedLocations"] = std::move(related);
     result["partialFingerprints"] = {{kSarifFingerprintKey, finding.fingerprint}};
     Json flows = threadFlowsJson(finding, uri);
     if (!flows.empty()) {
         const uint64_t steps = finding.witness.steps();
         result["codeFlows"] = Json::array({{{"message", text("witness interleaving, " + std::to_string(steps) +
                                                                  (steps == 1 ? " step" : " steps"))},
-                                            {"threadFlows", flows}}});
+                                            {"threadFlows", std::move(flows)}}});
     }
     result["properties"] = {{"id", finding.id},
                             {"executions", finding.executions},
@@ -201,12 +201,12 @@ nlohmann::ordered_json reportToSarif(const Report& report)
                    {"version", report.checkerVersion},
                    {"semanticVersion", report.checkerVersion},
                    {"rules", rulesJson(ids)}};
-    Json run = {{"tool", {{"driver", driver}}},
+    Json run = {{"tool", {{"driver", std::move(driver)}}},
                 {"invocations", Json::array({{{"executionSuccessful", true}}})},
                 {"artifacts", Json::array({{{"location", {{"uri", uri}}}, {"roles", {"analysisTarget"}}}})},
-                {"results", results},
+                {"results", std::move(results)},
                 {"properties", runProperties(report)}};
-    return {{"$schema", kSarifSchema}, {"version", "2.1.0"}, {"runs", Json::array({run})}};
+    return {{"$schema", kSarifSchema}, {"version", "2.1.0"}, {"runs", Json::array({std::move(run)})}};
 }
 
 std::string SarifWriter::render(const Report& report) const
