@@ -182,4 +182,11 @@ std::string formatJson(const nlohmann::ordered_json& value)
     return out;
 }
 
+nlohmann::ordered_json objectWithRoom(size_t members)
+{
+    Json object = Json::object();
+    object.get_ref<Json::object_t&>().reserve(members);
+    return object;
+}
+
 }  // namespace checker::report

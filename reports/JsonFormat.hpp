@@ -13,4 +13,9 @@ namespace checker::report {
 // (use nlohmann::ordered_json to control it). Invalid UTF-8 in strings is replaced, never thrown.
 std::string formatJson(const nlohmann::ordered_json& value);
 
+// An empty object with room for `members` members. ordered_json keeps an object's members as
+// pairs with a const key, which its vector copies (whole subtrees) rather than moves when it
+// grows, so objects that get large members are best filled from one of these.
+nlohmann::ordered_json objectWithRoom(size_t members);
+
 }  // namespace checker::report

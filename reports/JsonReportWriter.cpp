@@ -80,7 +80,11 @@ Json graphJson(const Graph& graph)
     Json edges = Json::array();
     for (const GraphEdge& edge : graph.edges)
         edges.push_back({{"from", edge.from}, {"to", edge.to}, {"label", edge.label}});
-    return {{"nodes", std::move(nodes)}, {"edges", std::move(edges)}, {"cycle", graph.cycle}};
+    Json out = objectWithRoom(3);
+    out["nodes"] = std::move(nodes);
+    out["edges"] = std::move(edges);
+    out["cycle"] = graph.cycle;
+    return out;
 }
 
 Json findingJson(const Finding& finding)
@@ -129,15 +133,17 @@ nlohmann::ordered_json reportToJson(const Report& report)
     for (const Finding& finding : report.findings) findings.push_back(findingJson(finding));
     Json outcomes = Json::array();
     for (const Outcome& outcome : report.outcomes) outcomes.push_back(outcomeJson(outcome));
-    return {{"schema", Report::kSchema},
-            {"checker", {{"version", report.checkerVersion}}},
-            {"scenario", scenarioJson(report)},
-            {"options", optionsJson(report.options)},
-            {"exploration", explorationJson(report.exploration)},
-            {"verdict", report.verdict()},
-            {"findings", std::move(findings)},
-            {"outcomes", std::move(outcomes)},
-            {"expectations", expectationsJson(report.expectations)}};
+    Json out = objectWithRoom(9);
+    out["schema"] = Report::kSchema;
+    out["checker"] = {{"version", report.checkerVersion}};
+    out["scenario"] = scenarioJson(report);
+    out["options"] = optionsJson(report.options);
+    out["exploration"] = explorationJson(report.exploration);
+    out["verdict"] = report.verdict();
+    out["findings"] = std::move(findings);
+    out["outcomes"] = std::move(outcomes);
+    out["expectations"] = expectationsJson(report.expectations);
+    return out;
 }
 
 std::string JsonReportWriter::render(const Report& report) const

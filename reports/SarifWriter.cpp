@@ -132,11 +132,12 @@ Json resultJson(const Finding& finding, const std::vector<std::string>& ids, con
         related.push_back(std::move(item));
     }
     const Location primary = finding.locations.empty() ? Location{} : finding.locations.front();
-    Json result = {{"ruleId", ruleId},
-                   {"ruleIndex", size_t(std::find(ids.begin(), ids.end(), ruleId) - ids.begin())},
-                   {"level", levelOf(finding.severity)},
-                   {"message", text(finding.id + ": " + finding.message)},
-                   {"locations", Json::array({locationJson(uri, primary)})}};
+    Json result = objectWithRoom(9);
+    result["ruleId"] = ruleId;
+    result["ruleIndex"] = size_t(std::find(ids.begin(), ids.end(), ruleId) - ids.begin());
+    result["level"] = levelOf(finding.severity);
+    result["message"] = text(finding.id + ": " + finding.message);
+    result["locations"] = Json::array({locationJson(uri, primary)});
     if (!related.empty()) result["relatedLocations"] = std::move(related);
     result["partialFingerprints"] = {{kSarifFingerprintKey, finding.fingerprint}};
     Json flows = threadFlowsJson(finding, uri);
@@ -201,11 +202,12 @@ nlohmann::ordered_json reportToSarif(const Report& report)
                    {"version", report.checkerVersion},
                    {"semanticVersion", report.checkerVersion},
                    {"rules", rulesJson(ids)}};
-    Json run = {{"tool", {{"driver", std::move(driver)}}},
-                {"invocations", Json::array({{{"executionSuccessful", true}}})},
-                {"artifacts", Json::array({{{"location", {{"uri", uri}}}, {"roles", {"analysisTarget"}}}})},
-                {"results", std::move(results)},
-                {"properties", runProperties(report)}};
+    Json run = objectWithRoom(5);
+    run["tool"] = {{"driver", std::move(driver)}};
+    run["invocations"] = Json::array({{{"executionSuccessful", true}}});
+    run["artifacts"] = Json::array({{{"location", {{"uri", uri}}}, {"roles", {"analysisTarget"}}}});
+    run["results"] = std::move(results);
+    run["properties"] = runProperties(report);
     return {{"$schema", kSarifSchema}, {"version", "2.1.0"}, {"runs", Json::array({std::move(run)})}};
 }
 

@@ -116,6 +116,7 @@ class JsonFormatTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(randomStringsAreEscapedAsDumpDoes);
     CPPUNIT_TEST(randomValuesFollowTheReferenceLayout);
     CPPUNIT_TEST(longArraysOfScalarsStayOnOneLine);
+    CPPUNIT_TEST(objectWithRoomKeepsInsertionOrder);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -157,6 +158,17 @@ public:
         CPPUNIT_ASSERT_EQUAL(reference(value, 0), text);
         CPPUNIT_ASSERT(text.find("[0, 1, 2,") != std::string::npos);
         CPPUNIT_ASSERT(text.find("\"name\": \"xxx") != std::string::npos);
+    }
+
+    void objectWithRoomKeepsInsertionOrder()
+    {
+        Json object = objectWithRoom(2);
+        CPPUNIT_ASSERT_EQUAL(std::string("{}"), formatJson(object));
+        object["z"] = 1;
+        object["a"] = Json::array({1, 2});
+        object["m"] = "three members, one more than the room";
+        CPPUNIT_ASSERT_EQUAL(std::string(R"({"z": 1, "a": [1, 2], "m": "three members, one more than the room"})"),
+                             formatJson(object));
     }
 };
 
