@@ -73,7 +73,13 @@ Json rulesJson(const std::vector<std::string>& ids)
 
 Json physicalLocation(const std::string& uri, int32_t line)
 {
-    return {{"artifactLocation", {{"uri", uri}, {"index", 0}}}, {"region", {{"startLine", line > 0 ? line : 1}}}};
+    Json artifact = objectWithRoom(2);
+    artifact["uri"] = uri;
+    artifact["index"] = 0;
+    Json out = objectWithRoom(2);
+    out["artifactLocation"] = std::move(artifact);
+    out["region"] = {{"startLine", line > 0 ? line : 1}};
+    return out;
 }
 
 std::string describe(const Location& location)
@@ -85,9 +91,17 @@ std::string describe(const Location& location)
     return out;
 }
 
+Json locationJson(const std::string& uri, int32_t line, const std::string& message)
+{
+    Json out = objectWithRoom(2);
+    out["physicalLocation"] = physicalLocation(uri, line);
+    out["message"] = text(message);
+    return out;
+}
+
 Json locationJson(const std::string& uri, const Location& location)
 {
-    return {{"physicalLocation", physicalLocation(uri, location.line)}, {"message", text(describe(location))}};
+    return locationJson(uri, location.line, describe(location));
 }
 
 // Per thread, in order of first step: the steps of the trace (or, without a trace, the finding's
@@ -112,10 +126,11 @@ Json threadFlowsJson(const Finding& finding, const std::string& uri)
                                                                [&](const Location& l) { return l.pointer == step.pointer; });
             std::string message = (step.blocked ? "blocked at " : "") + cellText(step);
             if (!step.pointer.empty()) message += " (" + step.pointer + ")";
-            locations.push_back({{"location", {{"physicalLocation", physicalLocation(uri, step.line)},
-                                               {"message", text(message)}}},
-                                 {"executionOrder", step.index},
-                                 {"importance", essential ? "essential" : "important"}});
+            Json item = objectWithRoom(3);
+            item["location"] = locationJson(uri, step.line, message);
+            item["executionOrder"] = step.index;
+            item["importance"] = essential ? "essential" : "important";
+            locations.push_back(std::move(item));
         }
         flows.push_back({{"id", thread}, {"message", text(thread)}, {"locations", std::move(locations)}});
     }
