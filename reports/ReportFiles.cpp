@@ -6,7 +6,6 @@
 #include "reports/JsonReportWriter.hpp"
 #include "reports/SarifWriter.hpp"
 
-#include <regex>
 #include <set>
 #include <string>
 #include <system_error>
@@ -15,15 +14,31 @@ namespace checker::report {
 
 namespace {
 
+// Whether `name` is F<digits>-<lowercase or _>.dot, the name of a finding's DOT file (checked by
+// hand: compiling a std::regex cost more than writing a small report).
+bool isDotFileName(const std::string& name)
+{
+    const std::string suffix = ".dot";
+    if (name.size() < suffix.size() || name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0)
+        return false;
+    const size_t end = name.size() - suffix.size();
+    if (end == 0 || name[0] != 'F') return false;
+    size_t i = 1;
+    while (i < end && name[i] >= '0' && name[i] <= '9') ++i;
+    if (i == 1 || i == end || name[i] != '-') return false;
+    const size_t kind = ++i;
+    while (i < end && ((name[i] >= 'a' && name[i] <= 'z') || name[i] == '_')) ++i;
+    return i == end && i > kind;
+}
+
 // Removes F<n>-<kind>.dot files in `folder` that are not in `keep`.
 void removeStaleDotFiles(const std::filesystem::path& folder, const std::set<std::string>& keep)
 {
-    static const std::regex kDotName("F[0-9]+-[a-z_]+\\.dot");
     std::error_code ec;
     std::set<std::filesystem::path> stale;
     for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) {
         const std::string name = entry.path().filename().string();
-        if (entry.is_regular_file(ec) && std::regex_match(name, kDotName) && !keep.count(name))
+        if (entry.is_regular_file(ec) && isDotFileName(name) && !keep.count(name))
             stale.insert(entry.path());
     }
     for (const auto& path : stale) std::filesystem::remove(path, ec);

@@ -77,8 +77,14 @@ public:
         std::ofstream(root_ / "F3-data_race.dot") << "old";
         std::ofstream(root_ / "mine.dot") << "keep";
         std::ofstream(root_ / "F1-deadlock.dot.bak") << "keep";
+        std::ofstream(root_ / "F12-lock_order.dot") << "old";
+        const std::vector<std::string> notFindings = {"F-x.dot", "F1-.dot", "F1-Data.dot", "f1-x.dot", "F1x-a.dot",
+                                                      "F1-a", ".dot", "F1a.dot", "F1-a-b.dot"};
+        for (const std::string& name : notFindings) std::ofstream(root_ / name) << "keep";
         writeReportFiles(canonicalSample(), root_);
         CPPUNIT_ASSERT(!fs::exists(root_ / "F3-data_race.dot"));
+        CPPUNIT_ASSERT(!fs::exists(root_ / "F12-lock_order.dot"));
+        for (const std::string& name : notFindings) CPPUNIT_ASSERT_MESSAGE(name, fs::exists(root_ / name));
         CPPUNIT_ASSERT(fs::exists(root_ / "F1-deadlock.dot"));
         CPPUNIT_ASSERT(fs::exists(root_ / "mine.dot"));
         CPPUNIT_ASSERT(fs::exists(root_ / "F1-deadlock.dot.bak"));
