@@ -240,11 +240,11 @@ private:
     void planRenameTarget(const RenameArgs& args, RenamePlan& plan) const;
     ClosePlan planClose(int64_t handle) const;
     DeletePlan planDelete(std::string_view path) const;
-    // The checks of every read and write (inline: defined in FsHandleCalls.cpp, which alone calls
-    // them, twice per call).
+    // The checks of every read and write and their footprint (inline: defined in
+    // FsHandleCalls.cpp, which alone calls them, on every write or read step).
     inline uint32_t ioStatus(const HandleRef& ref, uint32_t needed) const;
     inline CallResult checkIo(const HandleRef& ref, uint32_t needed, const char* what) const;
-    void ioFootprint(int64_t handle, uint32_t needed, Access data, Footprint& out) const;
+    inline void ioFootprint(int64_t handle, uint32_t needed, Access data, Footprint& out) const;
     inline int64_t startOffset(const FileObject& object, std::optional<int64_t> offset, bool write,
                                CallResult& result) const;
 

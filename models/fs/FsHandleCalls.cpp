@@ -88,6 +88,22 @@ int64_t FileSystem::startOffset(const FileObject& o, std::optional<int64_t> offs
     return *offset;
 }
 
+// A read or write: Writes the file object (its position) and touches the data with `data` when
+// the checks pass; only Reads the file object when they fail.
+void FileSystem::ioFootprint(int64_t handle, uint32_t needed, Access data, Footprint& out) const
+{
+    HandleRef ref = resolve(handle);
+    if (!ref.decoded) return;
+    if (ioStatus(ref, needed)) {
+        out.touches.push_back(fileObject(ref.location, Access::Read));
+        return;
+    }
+    uint32_t file = nodes_[size_t(objects_[size_t(ref.object)].node)].location;
+    out.touches.reserve(out.touches.size() + 2);  // one capacity check for both touches
+    out.touches.push_back(fileObject(ref.location, Access::Write));
+    out.add(makeLocation(LocationClass::File, file), data);
+}
+
 CallResult FileSystem::write(int64_t handle, std::string_view data, std::optional<int64_t> offset)
 {
     HandleRef ref = resolve(handle);
@@ -114,18 +130,6 @@ CallResult FileSystem::write(int64_t handle, std::string_view data, std::optiona
 void FileSystem::writeFootprint(int64_t handle, Footprint& out) const
 {
     ioFootprint(handle, access::WriteData | access::AppendData, Access::Write, out);
-}
-
-// A read or write: Writes the file object (its position) and touches the data with `data` when
-// the checks pass; only Reads the file object when they fail.
-void FileSystem::ioFootprint(int64_t handle, uint32_t needed, Access data, Footprint& out) const
-{
-    HandleRef ref = resolve(handle);
-    if (!ref.decoded) return;
-    uint32_t status = ioStatus(ref, needed);
-    out.touches.push_back(fileObject(ref.location, status ? Access::Read : Access::Write));
-    if (status == 0)
-        out.add(makeLocation(LocationClass::File, nodes_[size_t(objects_[size_t(ref.object)].node)].location), data);
 }
 
 CallResult FileSystem::read(int64_t handle, int64_t length, std::optional<int64_t> offset)
