@@ -197,29 +197,10 @@ inline DecodedExpr decodeExpr(const Program& program, ExprRef expr)
     return d;
 }
 
-// Evaluates a decoded expression of `program` over `locals`.
-[[gnu::always_inline]] inline EvalError evalDecoded(const Program& program, const DecodedExpr& expr,
-                                                    const int64_t* locals, int64_t& out)
-{
-    switch (expr.form) {
-    case DecodedExpr::Form::Value: out = expr.lhs; return EvalError::None;
-    case DecodedExpr::Form::Local: out = locals[expr.lhs]; return EvalError::None;
-    case DecodedExpr::Form::LocalOpValue: return applyBinary(expr.op, locals[expr.lhs], expr.rhs, out);
-    case DecodedExpr::Form::LocalLtValue: out = locals[expr.lhs] < expr.rhs; return EvalError::None;
-    case DecodedExpr::Form::LocalAddValue:
-        return __builtin_add_overflow(locals[expr.lhs], expr.rhs, &out) ? EvalError::Overflow : EvalError::None;
-    case DecodedExpr::Form::Binary:
-        return applyBinary(expr.op, expr.lhsLocal ? locals[expr.lhs] : expr.lhs,
-                           expr.rhsLocal ? locals[expr.rhs] : expr.rhs, out);
-    case DecodedExpr::Form::Code: break;
-    }
-    return evalCode(program.exprCode.data() + expr.code.begin, expr.code.length, locals, out);
-}
-
 // evalDecoded for the forms that cannot fail and need no program: `x`, `5`, `i < N`, and `i + 1`
 // when it does not overflow. Sets `out` and returns true; false (out unspecified) for any other
 // form or an overflow, which evalDecoded then evaluates and reports. Small enough to inline where
-// evalDecoded is not: a loop's counter and test run at nearly every step.
+// evalDecoded is not: a loop's counter and test run at nearly every step. evalDecoded starts here.
 [[gnu::always_inline]] inline bool evalSimple(const DecodedExpr& expr, const int64_t* locals, int64_t& out)
 {
     switch (expr.form) {
@@ -229,6 +210,22 @@ inline DecodedExpr decodeExpr(const Program& program, ExprRef expr)
     case DecodedExpr::Form::LocalAddValue: return !__builtin_add_overflow(locals[expr.lhs], expr.rhs, &out);
     default: return false;
     }
+}
+
+// Evaluates a decoded expression of `program` over `locals`.
+[[gnu::always_inline]] inline EvalError evalDecoded(const Program& program, const DecodedExpr& expr,
+                                                    const int64_t* locals, int64_t& out)
+{
+    if (evalSimple(expr, locals, out)) return EvalError::None;
+    switch (expr.form) {
+    case DecodedExpr::Form::LocalAddValue: return EvalError::Overflow;   // evalSimple's one failure
+    case DecodedExpr::Form::LocalOpValue: return applyBinary(expr.op, locals[expr.lhs], expr.rhs, out);
+    case DecodedExpr::Form::Binary:
+        return applyBinary(expr.op, expr.lhsLocal ? locals[expr.lhs] : expr.lhs,
+                           expr.rhsLocal ? locals[expr.rhs] : expr.rhs, out);
+    default: break;
+    }
+    return evalCode(program.exprCode.data() + expr.code.begin, expr.code.length, locals, out);
 }
 
 // Clears `out` and appends the expansion of template `id` (-1 expands to ""). On an error `out`
