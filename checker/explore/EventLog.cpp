@@ -19,7 +19,9 @@ void EventLog::begin(uint32_t initialLanes)
 void EventLog::ensureLanes(uint32_t lanes)
 {
     if (lanes > width_) {
-        uint32_t width = std::max(lanes, std::max<uint32_t>(4, width_ * 2));
+        // A multiple of kClockBlock: copyClock moves whole blocks.
+        uint32_t width = std::max(lanes, std::max<uint32_t>(kClockBlock, width_ * 2));
+        width = (width + kClockBlock - 1) / kClockBlock * kClockBlock;
         std::vector<uint32_t> clocks(std::max<size_t>(events_.size(), 16) * width, 0);
         for (size_t e = 0; e < events_.size(); ++e)
             std::copy_n(&clocks_[e * width_], width_, &clocks[e * width]);
@@ -210,7 +212,7 @@ void EventLog::push(uint32_t actor, uint32_t lane, const Footprint& fp, int32_t 
     if (clockEnd > clocks_.size()) clocks_.resize(std::max(clockEnd, clocks_.size() * 2));
     uint32_t* clock = clockOf(depth);
     const uint32_t* prior = priorClock(lane);
-    std::copy_n(prior, width_, clock);
+    copyClock(prior, clock);
     if (races) races->clear();
     const std::vector<Touch>& touches = fp.touches;
     if (touches.size() < 2 || (touches.size() == 2 && touches[0].location != touches[1].location)) {

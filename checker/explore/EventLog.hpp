@@ -17,6 +17,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <vector>
 
 namespace checker {
@@ -80,6 +81,17 @@ private:
         std::vector<int32_t> shared;     // touch indices since lastExclusive, at most one per lane
         uint64_t truncation = 0;         // truncate(): the last one that restored this state
     };
+    // Clocks are copied in blocks of this many lanes, inline: a clock is a few lanes wide, and a
+    // call of memmove per event cost more than the copy.
+    static constexpr uint32_t kClockBlock = 4;
+    // Requires a clock at least one block wide (as it is once a lane exists).
+    void copyClock(const uint32_t* from, uint32_t* to) const
+    {
+        const uint32_t width = width_;   // a copy: the stores could alias width_
+        std::memcpy(to, from, kClockBlock * sizeof(uint32_t));
+        for (uint32_t k = kClockBlock; k < width; k += kClockBlock)
+            std::memcpy(to + k, from + k, kClockBlock * sizeof(uint32_t));
+    }
     const uint32_t* clockOf(uint32_t depth) const { return &clocks_[std::size_t(depth) * width_]; }
     uint32_t* clockOf(uint32_t depth) { return &clocks_[std::size_t(depth) * width_]; }
     // The clock of the lane's latest event (or of its creation) before the new event.
@@ -139,7 +151,7 @@ private:
     std::vector<TouchLink> touchLinks_;
     std::vector<int32_t> savedShared_;
     std::vector<uint32_t> clocks_;          // width_ per event, the first events_.size() in use
-    uint32_t width_ = 0;                    // lanes per clock
+    uint32_t width_ = 0;                    // lanes per clock, a multiple of kClockBlock
     std::vector<int32_t> laneLast_;         // per lane: depth of its latest event, -1
     std::vector<std::vector<uint32_t>> laneEvents_;   // per lane: the depths of its events
     std::vector<int32_t> laneCreatedBy_;    // per lane: depth of the creating event, -1

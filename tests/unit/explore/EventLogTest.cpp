@@ -363,7 +363,8 @@ public:
     // touches, a location sometimes touched twice), every push must find the races pendingRaces
     // (the general scan) finds for the same step just before, and happensBefore must be the
     // closure of program order, creation, the latest wake and every conflicting pair of touches
-    // of different lanes, recomputed from scratch.
+    // of different lanes, recomputed from scratch. Up to nine lanes: clocks are copied block by
+    // block, and grow twice while a log is built.
     void pushAnswersAsTheGeneralScanAndTheDependencyClosure()
     {
         Random next{4242};
@@ -412,7 +413,7 @@ public:
                 Pushed p{lane, {}, -1, {}};
                 for (uint32_t k = 1 + next(3); k-- > 0;) p.footprint.add(kLocations[next(3)], kAccesses[next(7)]);
                 if (next(8) == 0) p.woken.push_back(next(lanes));
-                if (lanes < 4 && next(10) == 0) p.creates = int32_t(lanes++);
+                if (lanes < 9 && next(6) == 0) p.creates = int32_t(lanes++);
                 std::vector<uint32_t> races, expected;
                 log.pendingRaces(p.lane, p.footprint, expected);
                 log.push(p.lane, p.lane, p.footprint, p.creates, &races, &p.woken);
