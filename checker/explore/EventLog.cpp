@@ -100,6 +100,7 @@ void EventLog::scanLocation(const Touch& t, const LocationState& loc, uint32_t l
         touchLinks_.push_back(TouchLink{depth, loc.lastExclusive, -1, uint32_t(savedShared_.size())});
         if (!loc.shared.empty()) saveShared(loc);
         loc.lastExclusive = index;
+        loc.lastExclusiveLane = lane;
         return;
     }
     touchLinks_.push_back(TouchLink{depth, -1, -1, uint32_t(savedShared_.size())});
@@ -156,6 +157,7 @@ void EventLog::restoreBefore(uint32_t first, uint32_t cut, LocationState& loc)
     auto savedOf = [&](uint32_t x) {
         size_t end = x + 1 < touchLinks_.size() ? touchLinks_[x + 1].savedBegin : savedShared_.size();
         loc.lastExclusive = touchLinks_[x].prevExclusive;
+        if (loc.lastExclusive >= 0) loc.lastExclusiveLane = events_[touchLinks_[size_t(loc.lastExclusive)].depth].lane;
         loc.shared.assign(savedShared_.begin() + std::ptrdiff_t(touchLinks_[x].savedBegin),
                           savedShared_.begin() + std::ptrdiff_t(end));
     };

@@ -78,6 +78,7 @@ private:
     // Per location: what a new access may race with.
     struct LocationState {
         int32_t lastExclusive = -1;      // touch index
+        uint32_t lastExclusiveLane = 0;  // its event's lane, when there is one (lastTouchedBy)
         std::vector<int32_t> shared;     // touch indices since lastExclusive, at most one per lane
         uint64_t truncation = 0;         // truncate(): the last one that restored this state
     };
@@ -111,7 +112,7 @@ private:
     bool lastTouchedBy(const LocationState& loc, uint32_t lane) const
     {
         return loc.shared.empty() &&
-               (loc.lastExclusive < 0 || events_[touchLinks_[size_t(loc.lastExclusive)].depth].lane == lane);
+               (loc.lastExclusive < 0 || loc.lastExclusiveLane == lane);
     }
     LocationState& state(Location l)
     {
