@@ -132,15 +132,18 @@ void EventLog::untouchFrom(uint32_t cut)
     // a look-up (their states are stamped).
     constexpr Location kNone = UINT32_MAX;   // no class has that number
     Location last = kNone, beforeLast = kNone;
-    for (uint32_t i = cut; i < touchData_.size(); ++i) {
-        const Location l = touchData_[i].location;
+    // Restoring changes no touch: the range is read once, not reloaded after every call.
+    const Touch* const first = touchData_.data();
+    const Touch* const end = first + touchData_.size();
+    for (const Touch* t = first + cut; t != end; ++t) {
+        const Location l = t->location;
         if (l == last || l == beforeLast) continue;
         beforeLast = last;
         last = l;
         LocationState& loc = state(l);
         if (loc.truncation == truncations_) continue;
         loc.truncation = truncations_;
-        restoreBefore(i, cut, loc);
+        restoreBefore(uint32_t(t - first), cut, loc);
     }
     savedShared_.resize(touchLinks_[cut].savedBegin);
     touchData_.resize(cut);
