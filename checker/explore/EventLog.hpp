@@ -82,16 +82,19 @@ private:
         std::vector<int32_t> shared;     // touch indices since lastExclusive, at most one per lane
         uint64_t truncation = 0;         // truncate(): the last one that restored this state
     };
-    // Clocks are copied in blocks of this many lanes, inline: a clock is a few lanes wide, and a
-    // call of memmove per event cost more than the copy.
+    // A clock of one or two blocks of this many lanes is copied inline: a call of memmove per
+    // event cost more than the copy. A wider one is one call, which moves it in wider strides.
     static constexpr uint32_t kClockBlock = 4;
     // Requires a clock at least one block wide (as it is once a lane exists).
     void copyClock(const uint32_t* from, uint32_t* to) const
     {
-        const uint32_t width = width_;   // a copy: the stores could alias width_
-        std::memcpy(to, from, kClockBlock * sizeof(uint32_t));
-        for (uint32_t k = kClockBlock; k < width; k += kClockBlock)
-            std::memcpy(to + k, from + k, kClockBlock * sizeof(uint32_t));
+        constexpr size_t kBlockBytes = kClockBlock * sizeof(uint32_t);
+        if (width_ > 2 * kClockBlock) {
+            std::memcpy(to, from, width_ * sizeof(uint32_t));
+            return;
+        }
+        std::memcpy(to, from, kBlockBytes);
+        if (width_ > kClockBlock) std::memcpy(to + kClockBlock, from + kClockBlock, kBlockBytes);
     }
     const uint32_t* clockOf(uint32_t depth) const { return &clocks_[std::size_t(depth) * width_]; }
     uint32_t* clockOf(uint32_t depth) { return &clocks_[std::size_t(depth) * width_]; }
