@@ -253,19 +253,24 @@ void EventLog::push(uint32_t actor, uint32_t lane, const Footprint& fp, int32_t 
 void EventLog::notAfter(uint32_t a, uint32_t end, std::vector<uint32_t>& out) const
 {
     out.clear();
+    // happensBefore(a, k), with what it reads of the log held in locals: a store into `out`
+    // could alias the log's members, which would otherwise be read again for every k.
+    const uint32_t laneIndex = events_[a].laneIndex, width = width_;
+    const uint32_t* const column = clocks_.data() + events_[a].lane;   // each clock's entry for a's lane
+    auto after = [=](uint32_t k) { return column[std::size_t(k) * width] >= laneIndex; };
     // A short span is scanned: cheaper than a search in every lane.
     if (end - a <= 8 * lanes_) {
         for (uint32_t k = a + 1; k < end; ++k)
-            if (!happensBefore(a, k)) out.push_back(k);
+            if (!after(k)) out.push_back(k);
         return;
     }
-    const uint32_t own = events_[a].lane;
-    for (uint32_t lane = 0; lane < lanes_; ++lane) {
+    const uint32_t own = events_[a].lane, lanes = lanes_;
+    for (uint32_t lane = 0; lane < lanes; ++lane) {
         if (lane == own) continue;  // program order: all of them happen after a
         const std::vector<uint32_t>& depths = laneEvents_[lane];
         const size_t before = out.size();
         for (auto k = std::upper_bound(depths.begin(), depths.end(), a); k != depths.end() && *k < end; ++k) {
-            if (happensBefore(a, *k)) break;
+            if (after(*k)) break;
             out.push_back(*k);
         }
         // Each lane's run is sorted: merging it in keeps the whole sorted.
