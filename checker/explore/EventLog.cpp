@@ -279,19 +279,23 @@ void EventLog::notAfter(uint32_t a, uint32_t end, std::vector<uint32_t>& out) co
 }
 
 // Keeps only races with no other candidate in between (c happens before another candidate).
+// Only a later event can have c in its clock: c is checked against the candidates after it,
+// which the kept ones, written over the list from its start, have not overwritten yet.
 void EventLog::keepImmediateRaces(std::vector<uint32_t>& races) const
 {
     if (races.size() < 2) return;
     std::sort(races.begin(), races.end());
     races.erase(std::unique(races.begin(), races.end()), races.end());
-    std::vector<uint32_t> kept;
-    for (uint32_t c : races) {
+    const size_t count = races.size();
+    size_t kept = 0;
+    for (size_t i = 0; i < count; ++i) {
+        const uint32_t c = races[i];
+        const uint32_t lane = events_[c].lane, laneIndex = events_[c].laneIndex;
         bool covered = false;
-        for (uint32_t d : races)
-            if (d != c && clockOf(d)[events_[c].lane] >= events_[c].laneIndex) covered = true;
-        if (!covered) kept.push_back(c);
+        for (size_t j = i + 1; j < count && !covered; ++j) covered = clockOf(races[j])[lane] >= laneIndex;
+        if (!covered) races[kept++] = c;
     }
-    races.swap(kept);
+    races.resize(kept);
 }
 
 void EventLog::pendingRaces(uint32_t lane, const Footprint& fp, std::vector<uint32_t>& races)
