@@ -240,6 +240,7 @@ void EventLog::push(uint32_t actor, uint32_t lane, const Footprint& fp, int32_t 
     if (races && races->size() > 1) keepImmediateRaces(*races);
     laneLast_[lane] = int32_t(depth);
     laneEvents_[lane].push_back(depth);
+    if (createsLane >= 0 || wakesCount) undoable_.push_back(depth);
     if (createsLane >= 0) laneCreatedBy_[size_t(createsLane)] = int32_t(depth);
     for (uint32_t k = 0; k < wakesCount; ++k) {
         uint32_t w = (*woken)[k];
@@ -313,9 +314,10 @@ void EventLog::truncate(uint32_t depth)
 {
     if (events_.size() <= depth) return;
     untouchFrom(events_[depth].touchBegin);
-    // The wakes and creations undone, latest first; most events have neither.
-    for (size_t d = events_.size(); d-- > depth;) {
-        const EventRecord& e = events_[d];
+    // The wakes and creations undone, latest first; most events have neither, and are not
+    // visited.
+    for (; !undoable_.empty() && undoable_.back() >= depth; undoable_.pop_back()) {
+        const EventRecord& e = events_[undoable_.back()];
         for (uint32_t k = e.wakesCount; k-- > 0;) {
             uint32_t w = wakes_.back();
             if (w < laneWokenBy_.size()) laneWokenBy_[w] = wakesReplaced_.back();

@@ -162,6 +162,7 @@ private:
     std::vector<int32_t> laneWokenBy_;      // per lane: depth of the latest event that woke it, -1
     std::vector<uint32_t> wakes_;           // woken lanes of all events, in order
     std::vector<int32_t> wakesReplaced_;    // per wakes_ entry: the laneWokenBy_ value it replaced
+    std::vector<uint32_t> undoable_;        // the depths of the events that woke or created a lane
     std::vector<uint32_t> scratchPrior_;
     uint32_t lanes_ = 0;
     std::array<std::vector<LocationState>, std::size_t(LocationClass::Count_)> locations_;
