@@ -220,7 +220,8 @@ void EventLog::push(uint32_t actor, uint32_t lane, const Footprint& fp, int32_t 
     copyClock(prior, clock);
     if (races) races->clear();
     const std::vector<Touch>& touches = fp.touches;
-    if (touches.size() < 2 || (touches.size() == 2 && touches[0].location != touches[1].location)) {
+    // Two touches first: the common footprint (a file and its file object, say).
+    if ((touches.size() == 2 && touches[0].location != touches[1].location) || touches.size() < 2) {
         // Each location touched once: recording a touch changes nothing the next one scans.
         for (const Touch& t : touches) {
             LocationState& loc = state(t.location);
