@@ -189,7 +189,7 @@ void EventLog::lookUpStates(const Footprint& fp)
     for (const Touch& t : fp.touches) {
         auto& states = locations_[std::size_t(locationClass(t.location))];
         const uint32_t index = locationIndex(t.location);
-        if (index >= states.size()) {
+        if (!holds(states, index)) {
             grow(states, index);
             grew = true;
         }

@@ -121,10 +121,18 @@ private:
     {
         auto& states = locations_[std::size_t(locationClass(l))];
         const uint32_t index = locationIndex(l);
-        if (index >= states.size()) grow(states, index);
+        if (!holds(states, index)) grow(states, index);
         return states[index];
     }
     static void grow(std::vector<LocationState>& states, uint32_t index);
+    // Whether `states` has an entry at `index`; compared in bytes, as a count would cost a
+    // division by the state's size.
+    static bool holds(const std::vector<LocationState>& states, uint32_t index)
+    {
+        const auto* first = reinterpret_cast<const char*>(states.data());
+        const auto* last = reinterpret_cast<const char*>(states.data() + states.size());
+        return std::size_t(index) * sizeof(LocationState) < std::size_t(last - first);
+    }
     // Always inlined (defined in the .cpp): gcc otherwise keeps a call per touch, its prologue
     // saving the registers the vectors' growth paths need.
     inline void record(const Touch& t, LocationState& loc, uint32_t depth, uint32_t lane);
