@@ -49,9 +49,10 @@ void RaceDetector::onStep(uint32_t t, uint32_t epoch, const VectorClock& clock, 
         if (file ? !fileCall : !global || fileCall) continue;
         now.access = touch.access;
         History& h = historyOf(touch.location);
-        if (h.since == kNone && h.exclusive.thread == t) {
-            // What check() does here: t's own access can race with nothing, and an exclusive one
-            // replaces it, another starts the `since` list.
+        if (h.since == kNone) {
+            // What check() does here: only the exclusive access is judged (none, or t's own, can
+            // race with nothing), and an exclusive `now` replaces it, another starts the list.
+            judge(h.exclusive, now, file, clock, touch.location, out);
             if (replacesHistory(now.access, file))
                 h.exclusive = now;
             else
@@ -62,28 +63,25 @@ void RaceDetector::onStep(uint32_t t, uint32_t epoch, const VectorClock& clock, 
     }
 }
 
+void RaceDetector::judgeUnordered(Record& earlier, const Record& now, bool file, Location l, std::vector<RacePair>& out)
+{
+    bool conflict = file ? conflicts(earlier.access, now.access) && !(earlier.close && now.close)
+                         : (earlier.access != Access::Read || now.access != Access::Read) && !(earlier.atomic && now.atomic);
+    if (!conflict) return;
+    uint64_t bit = now.thread < 64 ? uint64_t(1) << now.thread : 0;
+    if (earlier.racedWith & bit) return;
+    earlier.racedWith |= bit;
+    out.push_back(RacePair{file, l, earlier.thread, now.thread, earlier.stmt, now.stmt});
+}
+
 void RaceDetector::check(History& h, const Record& now, bool file, const VectorClock& clock, Location l,
                          std::vector<RacePair>& out)
 {
-    auto conflict = [&](const Record& earlier) {
-        if (file) return conflicts(earlier.access, now.access) && !(earlier.close && now.close);
-        bool write = earlier.access != Access::Read || now.access != Access::Read;
-        return write && !(earlier.atomic && now.atomic);
-    };
-    auto unordered = [&](const Record& earlier) {
-        return earlier.epoch != 0 && earlier.thread != now.thread && clock.get(earlier.thread) < earlier.epoch;
-    };
-    auto report = [&](Record& earlier) {
-        uint64_t bit = now.thread < 64 ? uint64_t(1) << now.thread : 0;
-        if (earlier.racedWith & bit) return;
-        earlier.racedWith |= bit;
-        out.push_back(RacePair{file, l, earlier.thread, now.thread, earlier.stmt, now.stmt});
-    };
-    if (unordered(h.exclusive) && conflict(h.exclusive)) report(h.exclusive);
+    judge(h.exclusive, now, file, clock, l, out);
     uint32_t mine = kNone, last = kNone;
     for (uint32_t i = h.since; i != kNone; i = since_[i].next) {
         Record& r = since_[i].record;
-        if (unordered(r) && conflict(r)) report(r);
+        judge(r, now, file, clock, l, out);
         if (r.thread == now.thread) mine = i;
         last = i;
     }

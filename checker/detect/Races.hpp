@@ -92,9 +92,21 @@ private:
     {
         return file ? conflictsWithAll(access) : access != Access::Read;
     }
-    // Judges `now` against h and records it. onStep does its most common case itself: when h is
-    // only an exclusive access of now's thread (one thread's run of writes, or a read after its
-    // write), nothing is judged: an exclusive `now` replaces it, another one starts the list.
+    // Reports `now` racing with `earlier` when they are unordered, conflict, and that pair of
+    // threads was not reported on this access yet.
+    // (Inline: most accesses are ordered, or `earlier` is none or now's thread's own.)
+    static void judge(Record& earlier, const Record& now, bool file, const VectorClock& clock, Location l,
+                      std::vector<RacePair>& out)
+    {
+        if (earlier.thread != now.thread && earlier.epoch != 0 && clock.get(earlier.thread) < earlier.epoch)
+            judgeUnordered(earlier, now, file, l, out);
+    }
+    // judge() for an `earlier` that clock does not order before `now`.
+    static void judgeUnordered(Record& earlier, const Record& now, bool file, Location l, std::vector<RacePair>& out);
+    // Judges `now` against h and records it. onStep does its most common case itself: when h's
+    // `since` list is empty (one thread's run of writes, a read after a write, a first access),
+    // only the exclusive access is judged, and an exclusive `now` replaces it, another one
+    // starts the list.
     void check(History& h, const Record& now, bool file, const VectorClock& clock, Location l,
                std::vector<RacePair>& out);
     // Records non-exclusive `now` in h's `since` list after `last` (kNone: the list is empty).
