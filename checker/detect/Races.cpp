@@ -17,6 +17,20 @@ bool isFileLocation(Location l)
     }
 }
 
+// Whether no two accesses that both leave a location's history in place (its `since` list holds
+// only such accesses) conflict, on a file location (and on a global, the only such access is a
+// read): a non-exclusive access has only the exclusive one to be judged against.
+constexpr bool nonExclusiveAccessesCommute()
+{
+    constexpr Access all[] = {Access::Read,    Access::Write,         Access::Acquire,      Access::Release,
+                              Access::Observe, Access::SharedAcquire, Access::SharedRelease};
+    for (Access a : all)
+        for (Access b : all)
+            if (!conflictsWithAll(a) && !conflictsWithAll(b) && conflicts(a, b)) return false;
+    return true;
+}
+static_assert(nonExclusiveAccessesCommute());
+
 }  // namespace
 
 void RaceDetector::begin()
@@ -78,21 +92,29 @@ void RaceDetector::check(History& h, const Record& now, bool file, const VectorC
                          std::vector<RacePair>& out)
 {
     judge(h.exclusive, now, file, clock, l, out);
-    uint32_t mine = kNone, last = kNone;
+    if (replacesHistory(now.access, file)) {
+        uint32_t last = h.since;
+        for (uint32_t i = h.since; i != kNone; i = since_[i].next) {
+            judge(since_[i].record, now, file, clock, l, out);
+            last = i;
+        }
+        since_[last].next = free_;   // the list goes to the free list
+        free_ = h.since;
+        h.since = kNone;
+        h.exclusive = now;
+        return;
+    }
+    // Nothing in the list can race with `now` (nonExclusiveAccessesCommute): it only replaces its
+    // thread's record, or goes last.
+    uint32_t last = kNone;
     for (uint32_t i = h.since; i != kNone; i = since_[i].next) {
-        Record& r = since_[i].record;
-        judge(r, now, file, clock, l, out);
-        if (r.thread == now.thread) mine = i;
+        if (since_[i].record.thread == now.thread) {
+            since_[i].record = now;
+            return;
+        }
         last = i;
     }
-    if (replacesHistory(now.access, file)) {
-        h.exclusive = now;
-        clearSince(h);
-    } else if (mine != kNone) {
-        since_[mine].record = now;
-    } else {
-        append(h, last, now);
-    }
+    append(h, last, now);
 }
 
 void RaceDetector::append(History& h, uint32_t last, const Record& now)
@@ -106,16 +128,6 @@ void RaceDetector::append(History& h, uint32_t last, const Record& now)
     }
     since_[i] = SinceNode{now, kNone};
     (last == kNone ? h.since : since_[last].next) = i;
-}
-
-void RaceDetector::clearSince(History& h)
-{
-    if (h.since == kNone) return;
-    uint32_t last = h.since;
-    while (since_[last].next != kNone) last = since_[last].next;
-    since_[last].next = free_;
-    free_ = h.since;
-    h.since = kNone;
 }
 
 }  // namespace checker

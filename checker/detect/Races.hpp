@@ -111,8 +111,6 @@ private:
                std::vector<RacePair>& out);
     // Records non-exclusive `now` in h's `since` list after `last` (kNone: the list is empty).
     void append(History& h, uint32_t last, const Record& now);
-    // Empties h's `since` list, its records go to the free list.
-    void clearSince(History& h);
 
     std::array<std::vector<History>, size_t(LocationClass::Count_)> histories_;
     std::vector<SinceNode> since_;   // the nodes of all `since` lists, and unused ones
