@@ -6,16 +6,12 @@ namespace checker {
 
 namespace {
 
-bool isFileLocation(Location l)
-{
-    switch (locationClass(l)) {
-    case LocationClass::Path:
-    case LocationClass::File:
-    case LocationClass::ShareState:
-    case LocationClass::FileObject: return true;
-    default: return false;
-    }
-}
+constexpr uint32_t classBit(LocationClass c) { return uint32_t(1) << uint32_t(c); }
+
+// The classes of the locations a file call's races are about, and a global access's.
+constexpr uint32_t kFileClasses = classBit(LocationClass::Path) | classBit(LocationClass::File) |
+                                  classBit(LocationClass::ShareState) | classBit(LocationClass::FileObject);
+constexpr uint32_t kGlobalClasses = classBit(LocationClass::Global);
 
 // Whether no two accesses that both leave a location's history in place (its `since` list holds
 // only such accesses) conflict, on a file location (and on a global, the only such access is a
@@ -55,12 +51,13 @@ void RaceDetector::onStep(uint32_t t, uint32_t epoch, const VectorClock& clock, 
                           const Footprint& fp, std::vector<RacePair>& out)
 {
     if (kind == StepKind::Other) return;
-    bool fileCall = kind == StepKind::FileCall || kind == StepKind::FileClose;
+    // A file call's touches of file locations, or another step's of globals: the one test per
+    // touch, and every touch judged is a file location exactly when the step is a file call.
+    bool file = kind == StepKind::FileCall || kind == StepKind::FileClose;
+    uint32_t watched = file ? kFileClasses : kGlobalClasses;
     Record now{t, epoch, stmt, Access::Read, isAtomic(kind), kind == StepKind::FileClose, 0};   // all but the access
     for (const Touch& touch : fp.touches) {
-        bool file = isFileLocation(touch.location);
-        bool global = locationClass(touch.location) == LocationClass::Global;
-        if (file ? !fileCall : !global || fileCall) continue;
+        if (!(watched & classBit(locationClass(touch.location)))) continue;
         now.access = touch.access;
         History& h = historyOf(touch.location);
         if (h.since == kNone) {
