@@ -6,13 +6,6 @@ namespace checker {
 
 namespace {
 
-constexpr uint32_t classBit(LocationClass c) { return uint32_t(1) << uint32_t(c); }
-
-// The classes of the locations a file call's races are about, and a global access's.
-constexpr uint32_t kFileClasses = classBit(LocationClass::Path) | classBit(LocationClass::File) |
-                                  classBit(LocationClass::ShareState) | classBit(LocationClass::FileObject);
-constexpr uint32_t kGlobalClasses = classBit(LocationClass::Global);
-
 // Whether no two accesses that both leave a location's history in place (its `since` list holds
 // only such accesses) conflict, on a file location (and on a global, the only such access is a
 // read): a non-exclusive access has only the exclusive one to be judged against.
@@ -45,33 +38,6 @@ RaceDetector::History& RaceDetector::firstTouch(Location l)
     pool[index].touched = true;
     touched_.push_back(l);
     return pool[index];
-}
-
-void RaceDetector::onStep(uint32_t t, uint32_t epoch, const VectorClock& clock, int32_t stmt, StepKind kind,
-                          const Footprint& fp, std::vector<RacePair>& out)
-{
-    if (kind == StepKind::Other) return;
-    // A file call's touches of file locations, or another step's of globals: the one test per
-    // touch, and every touch judged is a file location exactly when the step is a file call.
-    bool file = kind == StepKind::FileCall || kind == StepKind::FileClose;
-    uint32_t watched = file ? kFileClasses : kGlobalClasses;
-    Record now{t, epoch, stmt, Access::Read, isAtomic(kind), kind == StepKind::FileClose, 0};   // all but the access
-    for (const Touch& touch : fp.touches) {
-        if (!(watched & classBit(locationClass(touch.location)))) continue;
-        now.access = touch.access;
-        History& h = historyOf(touch.location);
-        if (h.since == kNone) {
-            // What check() does here: only the exclusive access is judged (none, or t's own, can
-            // race with nothing), and an exclusive `now` replaces it, another starts the list.
-            judge(h.exclusive, now, file, clock, touch.location, out);
-            if (replacesHistory(now.access, file))
-                h.exclusive = now;
-            else
-                append(h, kNone, now);
-            continue;
-        }
-        check(h, now, file, clock, touch.location, out);
-    }
 }
 
 void RaceDetector::judgeUnordered(Record& earlier, const Record& now, bool file, Location l, std::vector<RacePair>& out)

@@ -39,6 +39,9 @@ constexpr bool isAtomic(StepKind k)
     return k == StepKind::AtomicLoad || k == StepKind::AtomicStore || k == StepKind::AtomicUpdate;
 }
 
+// A location class as a bit of a set of classes.
+constexpr uint32_t locationClassBit(LocationClass c) { return uint32_t(1) << uint32_t(c); }
+
 class RaceDetector {
 public:
     void begin();
@@ -52,12 +55,17 @@ public:
 
     // Checks the touches of thread t's step (footprint `fp`, kind `kind`, statement `stmt`) with
     // t's clock `clock` (after the step's acquires) against the earlier accesses, appends the
-    // races to `out`, and records the step's accesses.
+    // races to `out`, and records the step's accesses. (Inline, below: run on every step.)
     void onStep(uint32_t t, uint32_t epoch, const VectorClock& clock, int32_t stmt, StepKind kind,
                 const Footprint& fp, std::vector<RacePair>& out);
 
 private:
     static constexpr uint32_t kNone = UINT32_MAX;
+    // The classes of the locations a file call's races are about, and a global access's.
+    static constexpr uint32_t kFileClasses =
+        locationClassBit(LocationClass::Path) | locationClassBit(LocationClass::File) |
+        locationClassBit(LocationClass::ShareState) | locationClassBit(LocationClass::FileObject);
+    static constexpr uint32_t kGlobalClasses = locationClassBit(LocationClass::Global);
     struct Record {
         uint32_t thread = 0;
         uint32_t epoch = 0;      // 0 = none
@@ -117,5 +125,32 @@ private:
     uint32_t free_ = kNone;          // first unused node of since_ (a list through `next`)
     std::vector<Location> touched_;
 };
+
+inline void RaceDetector::onStep(uint32_t t, uint32_t epoch, const VectorClock& clock, int32_t stmt, StepKind kind,
+                                 const Footprint& fp, std::vector<RacePair>& out)
+{
+    if (kind == StepKind::Other) return;
+    // A file call's touches of file locations, or another step's of globals: the one test per
+    // touch, and every touch judged is a file location exactly when the step is a file call.
+    bool file = kind == StepKind::FileCall || kind == StepKind::FileClose;
+    uint32_t watched = file ? kFileClasses : kGlobalClasses;
+    Record now{t, epoch, stmt, Access::Read, isAtomic(kind), kind == StepKind::FileClose, 0};   // all but the access
+    for (const Touch& touch : fp.touches) {
+        if (!(watched & locationClassBit(locationClass(touch.location)))) continue;
+        now.access = touch.access;
+        History& h = historyOf(touch.location);
+        if (h.since == kNone) {
+            // What check() does here: only the exclusive access is judged (none, or t's own, can
+            // race with nothing), and an exclusive `now` replaces it, another starts the list.
+            judge(h.exclusive, now, file, clock, touch.location, out);
+            if (replacesHistory(now.access, file))
+                h.exclusive = now;
+            else
+                append(h, kNone, now);
+            continue;
+        }
+        check(h, now, file, clock, touch.location, out);
+    }
+}
 
 }  // namespace checker
