@@ -80,17 +80,10 @@ void RaceDetector::check(History& h, const Record& now, bool file, const VectorC
     append(h, last, now);
 }
 
-void RaceDetector::append(History& h, uint32_t last, const Record& now)
+uint32_t RaceDetector::addNode()
 {
-    uint32_t i = free_;
-    if (i != kNone) {
-        free_ = since_[i].next;
-    } else {
-        i = uint32_t(since_.size());
-        since_.emplace_back();
-    }
-    since_[i] = SinceNode{now, kNone};
-    (last == kNone ? h.since : since_[last].next) = i;
+    since_.emplace_back();   // its `next` is kNone: the free list ends there
+    return uint32_t(since_.size() - 1);
 }
 
 }  // namespace checker

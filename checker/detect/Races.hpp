@@ -118,7 +118,17 @@ private:
     void check(History& h, const Record& now, bool file, const VectorClock& clock, Location l,
                std::vector<RacePair>& out);
     // Records non-exclusive `now` in h's `since` list after `last` (kNone: the list is empty).
-    void append(History& h, uint32_t last, const Record& now);
+    // (Inline, with the growth of since_ out of line: a thread's first read after a write takes
+    // onStep's shortcut and appends.)
+    void append(History& h, uint32_t last, const Record& now)
+    {
+        uint32_t i = free_ != kNone ? free_ : addNode();
+        free_ = since_[i].next;
+        since_[i] = SinceNode{now, kNone};
+        (last == kNone ? h.since : since_[last].next) = i;
+    }
+    // Adds an unused node to since_ and returns its index (to be taken as the free list's only one).
+    uint32_t addNode();
 
     std::array<std::vector<History>, size_t(LocationClass::Count_)> histories_;
     std::vector<SinceNode> since_;   // the nodes of all `since` lists, and unused ones
