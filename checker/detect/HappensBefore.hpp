@@ -38,6 +38,10 @@ public:
         if (v_.size() <= thread) v_.resize(size_t(thread) + 1, 0);
         v_[thread] = value;
     }
+    // get() and set(thread, get(thread) + 1) for a thread whose component was set (inline
+    // without the size tests: a thread's own component, on every step).
+    uint32_t getSet(uint32_t thread) const { return v_[thread]; }
+    void increment(uint32_t thread) { ++v_[thread]; }
     void join(const VectorClock& other);
     void clear() { v_.clear(); }
 
@@ -81,11 +85,12 @@ public:
         return threads_[t];
     }
     // publish() for a step that synchronizesNothing().
-    void advance(uint32_t t) { threads_[t].set(t, epoch(t) + 1); }
+    void advance(uint32_t t) { threads_[t].increment(t); }
 
     const VectorClock& clock(uint32_t t) const { return threads_[t]; }
-    // t's component of its own clock: the epoch of t's current step.
-    uint32_t epoch(uint32_t t) const { return threads_[t].get(t); }
+    // t's component of its own clock: the epoch of t's current step (after acquire() or
+    // ownClock() for it).
+    uint32_t epoch(uint32_t t) const { return threads_[t].getSet(t); }
 
 private:
     struct SyncClocks {
