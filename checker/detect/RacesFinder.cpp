@@ -39,6 +39,11 @@ void RacesFinder::onStep(const World& world, uint32_t t, StepKind kind, int32_t 
     state_.detector.onStep(t, state_.hb.epoch(t), clock, stmt, kind, fp, races_);
     if (unsynchronized) state_.hb.advance(t);
     else state_.hb.publish(t, fp, sync, effects);
+    if (!races_.empty()) reportNew(world, out);
+}
+
+void RacesFinder::reportNew(const World& world, std::vector<report::Finding>& out)
+{
     for (const RacePair& race : races_) {
         StatementPair pair{race.file, std::min(race.firstStmt, race.secondStmt), std::max(race.firstStmt, race.secondStmt)};
         auto at = std::lower_bound(state_.reported.begin(), state_.reported.end(), pair);

@@ -71,6 +71,9 @@ public:
                 const StepEffects& effects, std::vector<report::Finding>& out);
 
 private:
+    // Describes to `out` each race of races_ whose statement pair this execution has not
+    // reported yet (out of line: most steps find none, and describing needs a large frame).
+    void reportNew(const World& world, std::vector<report::Finding>& out);
     report::Finding describe(const World& world, const RacePair& race) const;
     std::string locationName(const World& world, Location l) const;
 
