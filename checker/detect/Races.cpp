@@ -51,33 +51,17 @@ void RaceDetector::judgeUnordered(Record& earlier, const Record& now, bool file,
     out.push_back(RacePair{file, l, earlier.thread, now.thread, earlier.stmt, now.stmt});
 }
 
-void RaceDetector::check(History& h, const Record& now, bool file, const VectorClock& clock, Location l,
-                         std::vector<RacePair>& out)
+void RaceDetector::judgeAndFreeSince(History& h, const Record& now, bool file, const VectorClock& clock, Location l,
+                                     std::vector<RacePair>& out)
 {
-    judge(h.exclusive, now, file, clock, l, out);
-    if (replacesHistory(now.access, file)) {
-        uint32_t last = h.since;
-        for (uint32_t i = h.since; i != kNone; i = since_[i].next) {
-            judge(since_[i].record, now, file, clock, l, out);
-            last = i;
-        }
-        since_[last].next = free_;   // the list goes to the free list
-        free_ = h.since;
-        h.since = kNone;
-        h.exclusive = now;
-        return;
-    }
-    // Nothing in the list can race with `now` (nonExclusiveAccessesCommute): it only replaces its
-    // thread's record, or goes last.
-    uint32_t last = kNone;
+    uint32_t last = h.since;
     for (uint32_t i = h.since; i != kNone; i = since_[i].next) {
-        if (since_[i].record.thread == now.thread) {
-            since_[i].record = now;
-            return;
-        }
+        judge(since_[i].record, now, file, clock, l, out);
         last = i;
     }
-    append(h, last, now);
+    since_[last].next = free_;
+    free_ = h.since;
+    h.since = kNone;
 }
 
 uint32_t RaceDetector::addNode()

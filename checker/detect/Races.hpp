@@ -111,15 +111,28 @@ private:
     }
     // judge() for an `earlier` that clock does not order before `now`.
     static void judgeUnordered(Record& earlier, const Record& now, bool file, Location l, std::vector<RacePair>& out);
-    // Judges `now` against h and records it. onStep does its most common case itself: when h's
-    // `since` list is empty (one thread's run of writes, a read after a write, a first access),
-    // only the exclusive access is judged, and an exclusive `now` replaces it, another one
-    // starts the list.
-    void check(History& h, const Record& now, bool file, const VectorClock& clock, Location l,
-               std::vector<RacePair>& out);
+    // Judges exclusive `now` against each access of h's `since` list (h.since is not kNone), and
+    // empties the list: its nodes go to the free list.
+    void judgeAndFreeSince(History& h, const Record& now, bool file, const VectorClock& clock, Location l,
+                           std::vector<RacePair>& out);
+    // Records non-exclusive `now` in h: nothing in the `since` list can race with it
+    // (nonExclusiveAccessesCommute in Races.cpp), it replaces its thread's record there, or goes
+    // last.
+    void recordNonExclusive(History& h, const Record& now)
+    {
+        uint32_t last = kNone;
+        for (uint32_t i = h.since; i != kNone; i = since_[i].next) {
+            if (since_[i].record.thread == now.thread) {
+                since_[i].record = now;
+                return;
+            }
+            last = i;
+        }
+        append(h, last, now);
+    }
     // Records non-exclusive `now` in h's `since` list after `last` (kNone: the list is empty).
-    // (Inline, with the growth of since_ out of line: a thread's first read after a write takes
-    // onStep's shortcut and appends.)
+    // (Inline, with the growth of since_ out of line: a thread's first read after a write
+    // appends.)
     void append(History& h, uint32_t last, const Record& now)
     {
         uint32_t i = free_ != kNone ? free_ : addNode();
@@ -149,17 +162,14 @@ inline void RaceDetector::onStep(uint32_t t, uint32_t epoch, const VectorClock& 
         if (!(watched & locationClassBit(locationClass(touch.location)))) continue;
         now.access = touch.access;
         History& h = historyOf(touch.location);
-        if (h.since == kNone) {
-            // What check() does here: only the exclusive access is judged (none, or t's own, can
-            // race with nothing), and an exclusive `now` replaces it, another starts the list.
-            judge(h.exclusive, now, file, clock, touch.location, out);
-            if (replacesHistory(now.access, file))
-                h.exclusive = now;
-            else
-                append(h, kNone, now);
-            continue;
+        judge(h.exclusive, now, file, clock, touch.location, out);
+        if (replacesHistory(now.access, file)) {
+            if (h.since != kNone)
+                judgeAndFreeSince(h, now, file, clock, touch.location, out);
+            h.exclusive = now;
+        } else {
+            recordNonExclusive(h, now);
         }
-        check(h, now, file, clock, touch.location, out);
     }
 }
 

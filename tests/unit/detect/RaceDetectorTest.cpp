@@ -173,8 +173,8 @@ public:
         }
     }
 
-    // Mostly one thread at a time, over globals and over files: the runs of a thread's own
-    // exclusive accesses, and its first read after one, take onStep's shortcut, the rest check().
+    // Mostly one thread at a time, over globals and over files: runs of a thread's own exclusive
+    // accesses, its first read after one, and the other threads' accesses that judge a list.
     void findsWhatTheReferenceFindsInLongRunsOfOneThread()
     {
         for (uint32_t seed = 1; seed <= 20; ++seed) {
