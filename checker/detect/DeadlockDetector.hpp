@@ -26,7 +26,7 @@ public:
     // go on) costs no call.
     std::optional<DeadlockReport> checkCycleThrough(const World& world, ThreadId t) const
     {
-        if (!interp_.alive(world, t) || interp_.enabled(world, t)) return std::nullopt;
+        if (interp_.enabled(world, t) || !interp_.alive(world, t)) return std::nullopt;   // mostly enabled
         return cycleThrough(world, t);
     }
 
