@@ -144,8 +144,10 @@ WakeupTree DporExplorer::takeBranch(Node& node, int32_t& actor)
 
 int32_t DporExplorer::chooseFree(const Node& node)
 {
-    // Asleep first: a look at a few entries, where enabled() may ask the actor's model.
+    // Ended and queued threads first (two fields), then asleep (a look at a few entries), then
+    // enabled(), which may ask the actor's model.
     for (uint32_t a : runner_.actors()) {
+        if (!runner_.mayBeEnabled(a)) continue;
         bool asleep = std::any_of(node.sleep.begin(), node.sleep.end(),
                                   [&](uint32_t q) { return sleepEvents_[q].actor == a; });
         if (!asleep && runner_.enabled(a)) return int32_t(a);
