@@ -49,20 +49,28 @@ const WakeupSequence::ActorEvents* WakeupSequence::eventsOf(uint32_t actor) cons
     return nullptr;
 }
 
+size_t WakeupSequence::scanFor(uint32_t actor) const
+{
+    for (size_t i = first_; i < events_.size(); ++i)
+        if (!removed_[i] && events_[i].actor == actor) return i;
+    return SIZE_MAX;
+}
+
 size_t WakeupSequence::firstOf(uint32_t actor) const
 {
-    // Most sequences are a few events long: a scan costs less than building the index. A long
-    // one is often asked about a few actors only (its sleeping ones, found near its front): it is
-    // scanned until the scans have read as many events as it holds, then indexed.
-    if (events_.size() <= kScanLimit || (!indexed_ && scanned_ < events_.size())) {
-        for (size_t i = first_; i < events_.size(); ++i) {
-            if (!removed_[i] && events_[i].actor == actor) {
-                scanned_ += i - first_ + 1;
-                return i;
-            }
-        }
-        scanned_ += events_.size() - first_;
-        return SIZE_MAX;
+    // Most sequences are a few events long: a scan costs less than building the index, and the
+    // actors' bits spare most scans. A long one is often asked about a few actors only (its
+    // sleeping ones, found near its front): it is scanned until the scans have read as many
+    // events as it holds, then indexed.
+    if (events_.size() <= kScanLimit) {
+        if (!actorBits_)
+            for (const EventView& e : events_) actorBits_ |= actorBit(e.actor);
+        return actorBits_ & actorBit(actor) ? scanFor(actor) : SIZE_MAX;
+    }
+    if (!indexed_ && scanned_ < events_.size()) {
+        size_t i = scanFor(actor);
+        scanned_ += (i == SIZE_MAX ? events_.size() : i + 1) - first_;
+        return i;
     }
     const ActorEvents* a = eventsOf(actor);
     return a ? a->positions[a->next] : SIZE_MAX;

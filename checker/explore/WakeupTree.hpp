@@ -138,9 +138,11 @@ private:
     static constexpr int32_t kFree = -1;
     using ActorEvents = WakeupScratch::ActorEvents;
     static constexpr std::size_t kScanLimit = 32;
+    static uint64_t actorBit(uint32_t actor) { return uint64_t(1) << (actor & 63); }
     bool blocked(std::size_t i) const;
     // The position of actor's first event not removed, SIZE_MAX if none.
     std::size_t firstOf(uint32_t actor) const;
+    std::size_t scanFor(uint32_t actor) const;   // the same, read from the front
     const ActorEvents* eventsOf(uint32_t actor) const;
 
     const std::vector<EventView>& events_;
@@ -149,6 +151,10 @@ private:
     WakeupScratch& scratch_;                // byActor: per actor its positions, built on first use
     mutable bool indexed_ = false;
     mutable std::size_t scanned_ = 0;       // events firstOf() read before the index was built
+    // One bit per actor & 63 with an event in a short sequence (removed ones too), set by the
+    // first firstOf(): a clear bit tells, without a scan, that the actor has none (most actors
+    // asked about have none). 0 until then (a sequence not empty sets one at least).
+    mutable uint64_t actorBits_ = 0;
     std::size_t first_ = 0;                 // every position before it is removed
     std::size_t left_;
 };

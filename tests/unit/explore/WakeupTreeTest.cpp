@@ -27,6 +27,7 @@ class WakeupTreeTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(weakInitialWhenFirstEventIsUnblocked);
     CPPUNIT_TEST(notWeakInitialBehindADependency);
     CPPUNIT_TEST(absentActorIndependentOfAllIsWeakInitial);
+    CPPUNIT_TEST(actorsSharingABitAreToldApart);
     CPPUNIT_TEST(insertIntoEmptyTreeAddsABranch);
     CPPUNIT_TEST(insertCoveredByALeafChangesNothing);
     CPPUNIT_TEST(insertDescendsAndAddsTheRest);
@@ -61,6 +62,20 @@ public:
         CPPUNIT_ASSERT(isWeakInitial(ev(3, Y, Access::Write), v, &pos));
         CPPUNIT_ASSERT_EQUAL(SIZE_MAX, pos);
         CPPUNIT_ASSERT(!isWeakInitial(ev(3, X, Access::Read), v, &pos));
+    }
+
+    // A sequence keeps one bit per actor modulo 64 to tell an actor absent without a scan:
+    // actors 1 and 65 share one, and each is still found, or not, as a scan finds it.
+    void actorsSharingABitAreToldApart()
+    {
+        std::vector<SeqEvent> v{ev(2, Y, Access::Write), ev(65, X, Access::Write)};
+        size_t pos = 0;
+        CPPUNIT_ASSERT(isWeakInitial(ev(65, X, Access::Write), v, &pos));
+        CPPUNIT_ASSERT_EQUAL(size_t(1), pos);
+        CPPUNIT_ASSERT(!isWeakInitial(ev(1, X, Access::Read), v, &pos));
+        CPPUNIT_ASSERT(isWeakInitial(ev(1, makeLocation(LocationClass::Global, 2), Access::Read), v, &pos));
+        CPPUNIT_ASSERT_EQUAL(SIZE_MAX, pos);
+        CPPUNIT_ASSERT(!isWeakInitial(ev(3, Y, Access::Read), v, &pos));
     }
 
     void insertIntoEmptyTreeAddsABranch()
