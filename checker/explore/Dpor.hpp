@@ -82,6 +82,9 @@ private:
     void checkpoint();
     void saveCheckpoint(size_t bytes);
     static constexpr uint64_t kMinSpacing = 512;   // steps between two checkpoints, at least
+    // restoreTo(): a replay this long at least is kept as a checkpoint, when the state is small.
+    static constexpr uint64_t kMinReplay = 4;
+    static constexpr uint64_t kBytesPerReplayedStep = 8000;
     static constexpr uint64_t kQuietExecutions = 32;   // before a changing branch is offered
     static constexpr uint32_t kOfferDepth = 64;        // offered at any depth up to this
     void restoreTo(uint32_t depth);
