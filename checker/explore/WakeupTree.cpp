@@ -76,14 +76,8 @@ size_t WakeupSequence::firstOf(uint32_t actor) const
     return a ? a->positions[a->next] : SIZE_MAX;
 }
 
-bool WakeupSequence::weakInitial(const SeqEvent& p, size_t* position) const
+bool WakeupSequence::weakInitialBehindFront(const SeqEvent& p, size_t* position) const
 {
-    // The front event is free (nothing is left before it): walking a tree branch that shares the
-    // sequence's prefix meets it at every step, so neither the index nor a blocker is needed.
-    if (first_ < events_.size() && events_[first_].actor == p.actor) {
-        *position = first_;
-        return true;
-    }
     size_t first = firstOf(p.actor);
     if (first != SIZE_MAX) {
         *position = first;

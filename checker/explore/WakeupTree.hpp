@@ -128,7 +128,17 @@ public:
     // Whether `p` (the next event of p.actor here) is a weak initial of the sequence: either
     // p.actor's first event in it depends on nothing before it (*position = its index), or
     // p.actor has no event in it and p is independent of all of it (*position = SIZE_MAX).
-    bool weakInitial(const SeqEvent& p, std::size_t* position) const;
+    bool weakInitial(const SeqEvent& p, std::size_t* position) const
+    {
+        // The front event is free (nothing is left before it): walking a tree branch that shares
+        // the sequence's prefix meets it at every step, so neither the index nor a blocker is
+        // needed (inline: it is the answer about as often as not).
+        if (first_ < events_.size() && events_[first_].actor == p.actor) {
+            *position = first_;
+            return true;
+        }
+        return weakInitialBehindFront(p, position);
+    }
 
     // Removes the event at `position` (a weak initial, now explored first).
     void remove(std::size_t position);
@@ -139,6 +149,8 @@ private:
     using ActorEvents = WakeupScratch::ActorEvents;
     static constexpr std::size_t kScanLimit = 32;
     static uint64_t actorBit(uint32_t actor) { return uint64_t(1) << (actor & 63); }
+    // weakInitial() for an actor whose event is not the front one.
+    bool weakInitialBehindFront(const SeqEvent& p, std::size_t* position) const;
     bool blocked(std::size_t i) const;
     // The position of actor's first event not removed, SIZE_MAX if none.
     std::size_t firstOf(uint32_t actor) const;
