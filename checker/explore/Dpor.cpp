@@ -185,10 +185,21 @@ void DporExplorer::processRaces(const std::vector<uint32_t>& races, uint32_t end
     for (uint32_t i : races) {
         sequence_.clear();
         log_.notAfter(i, end, notAfter_);
+        if (frontAsleep(i, notAfter_.empty() ? last.actor : log_.event(notAfter_[0]).actor)) continue;
         for (uint32_t k : notAfter_) sequence_.push_back(viewAt(k));
         sequence_.push_back(last);
         insert(i, sequence_);
     }
+}
+
+// Whether a sleeping actor at `depth` takes the first event of the sequences insert() is
+// about to check: it could start them (their first event is a weak initial), so they are known
+// covered before they are built. Not for a worker's own branch or above, where they are recorded.
+bool DporExplorer::frontAsleep(uint32_t depth, uint32_t actor) const
+{
+    if (worker_ && depth <= rootDepth_) return false;
+    const Node& node = nodes_[depth];
+    return std::any_of(node.sleep.begin(), node.sleep.end(), [&](uint32_t q) { return sleepEvents_[q].actor == actor; });
 }
 
 // Unless a sleeping actor at `depth` could start `sequence` (that trace is explored already),

@@ -59,6 +59,7 @@ private:
 
     void explore();
     void insert(uint32_t depth, const std::vector<EventView>& sequence);
+    bool frontAsleep(uint32_t depth, uint32_t actor) const;
     void insert(uint32_t depth, const std::vector<SeqEvent>& sequence);
     WakeupTree takeBranch(Node& node, int32_t& actor);
     void stepAndLog(uint32_t actor, std::vector<uint32_t>* races);
