@@ -51,6 +51,7 @@ void ExecutionRunner::begin()
     schedule_.clear();
     recorded_.clear();
     invalidateFootprintCache();
+    endedPrefix_ = 0;
     stopped_ = discarded_ = cycleFound_ = false;
     findings_.beginExecution();
     lockOrder_.beginExecution();
@@ -105,6 +106,7 @@ void ExecutionRunner::restore(const Checkpoint& from, const std::vector<report::
     CHECKER_INVARIANT(from.depth <= schedule_.size());
     schedule_.resize(from.depth);
     invalidateFootprintCache();
+    endedPrefix_ = 0;
     world_ = from.world;
     lockOrder_.beginExecution();
     if (detect_) {

@@ -75,6 +75,13 @@ public:
         const ThreadState& t = world_.threads[actor];
         return t.status != ThreadStatus::Done && !t.waiting;
     }
+    // How many actors at the front of actors() are threads that ended (none of them can run
+    // again in this execution, and threads are only added at the end).
+    size_t endedPrefix()
+    {
+        while (endedPrefix_ < threadCount() && world_.threads[endedPrefix_].status == ThreadStatus::Done) ++endedPrefix_;
+        return endedPrefix_;
+    }
     // The lane of the thread `effects` created, -1 if none.
     int32_t createdLane(const StepEffects& effects) const
     {
@@ -196,6 +203,7 @@ private:
     StepEffects effects_;
     std::vector<report::ScheduleEntry> schedule_;
     std::vector<uint32_t> actors_;
+    size_t endedPrefix_ = 0;   // endedPrefix() as last found (0 at a new execution's start)
     uint64_t stepsTaken_ = 0;
     bool stopped_ = false;
     bool discarded_ = false;

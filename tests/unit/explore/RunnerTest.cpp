@@ -1,6 +1,6 @@
 // The runner's cheap answers must agree with its full ones: mayBeEnabled() (two fields) is
-// false only where enabled() is, in every state a few schedules of bundled scenarios reach —
-// threads that ended, threads queued in a wait, APCs.
+// false only where enabled() is, and endedPrefix() counts only actors it excludes, in every state
+// a few schedules of bundled scenarios reach — threads that ended, threads queued in a wait, APCs.
 
 #include "checker/explore/ExecutionRunner.hpp"
 #include "checker/scenario/ScenarioLoader.hpp"
@@ -33,6 +33,10 @@ int checkSchedules(const std::string& path)
         runner.begin();
         while (!runner.stopped()) {
             std::vector<uint32_t> enabled;
+            size_t ended = runner.endedPrefix();
+            for (size_t k = 0; k < ended; ++k)
+                CPPUNIT_ASSERT_MESSAGE(path + ": a thread that can run counted as ended", !runner.mayBeEnabled(runner.actors()[k]));
+            excluded += int(ended);
             for (uint32_t a : runner.actors()) {
                 bool may = runner.mayBeEnabled(a);
                 CPPUNIT_ASSERT_MESSAGE(path + ": an enabled actor judged unable to run", may || !runner.enabled(a));
