@@ -145,10 +145,15 @@ WakeupTree DporExplorer::takeBranch(Node& node, int32_t& actor)
 int32_t DporExplorer::chooseFree(const Node& node)
 {
     // Past the threads that ended; ended and queued threads first (two fields), then asleep (a
-    // look at a few entries), then enabled(), which may ask the actor's model.
+    // look at a few entries), then enabled(), which may ask the actor's model. With nobody
+    // asleep, enabled() reads the two fields first itself.
     const std::vector<uint32_t>& actors = runner_.actors();
     for (size_t k = runner_.endedPrefix(); k < actors.size(); ++k) {
         uint32_t a = actors[k];
+        if (node.sleep.empty()) {
+            if (runner_.enabled(a)) return int32_t(a);
+            continue;
+        }
         if (!runner_.mayBeEnabled(a)) continue;
         bool asleep = std::any_of(node.sleep.begin(), node.sleep.end(),
                                   [&](uint32_t q) { return sleepEvents_[q].actor == a; });
