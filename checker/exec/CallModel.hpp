@@ -131,6 +131,10 @@ std::string objectName(const Program& program, uint32_t id);
 int32_t spawnThread(World& world, int32_t decl, int64_t instance);
 
 // Stores `value` into the local slot `slot` of thread `tid`'s running frame (slot -1: ignored).
-void setLocal(World& world, ThreadId tid, int32_t slot, int64_t value);
+// Inline: a call model writes its result locals at nearly every step.
+inline void setLocal(World& world, ThreadId tid, int32_t slot, int64_t value)
+{
+    if (slot >= 0) world.threads[tid].frame().locals[size_t(slot)] = value;
+}
 
 }  // namespace checker

@@ -102,11 +102,6 @@ int32_t spawnThread(World& world, int32_t decl, int64_t instance)
     return index;
 }
 
-void setLocal(World& world, ThreadId tid, int32_t slot, int64_t value)
-{
-    if (slot >= 0) world.threads[tid].frame().locals[size_t(slot)] = value;
-}
-
 Interpreter::Interpreter(const Program& program, InterpreterLimits limits)
     : program_(program), limits_(limits)
 {
