@@ -3,12 +3,27 @@
 #include "models/fs/FileData.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 namespace checker::fs {
 
+// Only this process's hash tables use it (nothing is ordered by it, unlike hashBytes, which
+// outcome digests use): a name of 8 bytes or more ends with one load of its last 8 bytes rather
+// than a byte at a time.
 size_t FsIds::Hash::operator()(std::string_view s) const
 {
-    return size_t(hashBytes(s));
+    if (s.size() < 8) return size_t(hashBytes(s));
+    uint64_t h = 1469598103934665603ull ^ s.size();
+    auto mix = [&h](const char* at) {
+        uint64_t word;
+        std::memcpy(&word, at, 8);
+        h = (h ^ word) * 0x9E3779B97F4A7C15ull;
+        h ^= h >> 29;
+    };
+    size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) mix(s.data() + i);
+    if (i < s.size()) mix(s.data() + s.size() - 8);
+    return size_t(h);
 }
 
 uint32_t FsIds::pathId(std::string_view key)
