@@ -39,13 +39,8 @@ void FileData::assign(std::string_view bytes)
     privateBytes().assign(bytes);
 }
 
-void FileData::write(size_t offset, std::string_view bytes)
+void FileData::overwrite(std::string& b, size_t offset, std::string_view bytes)
 {
-    std::string& b = privateBytes();
-    if (offset == b.size()) {
-        b.append(bytes);
-        return;
-    }
     if (offset + bytes.size() > b.size()) b.resize(offset + bytes.size(), '\0');
     std::copy(bytes.begin(), bytes.end(), b.begin() + std::ptrdiff_t(offset));
 }

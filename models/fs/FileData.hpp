@@ -29,8 +29,14 @@ public:
     bool operator==(std::string_view bytes) const { return view() == bytes; }
 
     void assign(std::string_view bytes);
-    // Writes `bytes` at `offset`, filling a gap past the end with zeros.
-    void write(size_t offset, std::string_view bytes);
+    // Writes `bytes` at `offset`, filling a gap past the end with zeros. Inline: nearly every
+    // write of a step appends.
+    void write(size_t offset, std::string_view bytes)
+    {
+        std::string& b = privateBytes();
+        if (offset == b.size()) b.append(bytes);
+        else overwrite(b, offset, bytes);
+    }
     // Empty; a private buffer keeps its capacity for the next writes.
     void clear();
     // Empty, holding no buffer (a removed file).
@@ -54,6 +60,8 @@ private:
         buffer_->hashed = false;
         return buffer_->bytes;
     }
+    // write() anywhere but at the end (out of line: rare).
+    static void overwrite(std::string& b, size_t offset, std::string_view bytes);
     // Gives this FileData a buffer of its own with the same bytes (out of line: most writes find
     // their buffer private already).
     void unshare();
