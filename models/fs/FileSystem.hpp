@@ -132,7 +132,11 @@ public:
 
     // Their footprints in the current state (see the header comment).
     void createFootprint(uint32_t thread, const CreateArgs& args, Footprint& out) const;
-    void writeFootprint(int64_t handle, Footprint& out) const;
+    // Inline, as the checks it makes: a write's footprint is asked at nearly every step.
+    void writeFootprint(int64_t handle, Footprint& out) const
+    {
+        ioFootprint(handle, access::WriteData | access::AppendData, Access::Write, out);
+    }
     void readFootprint(int64_t handle, Footprint& out) const;
     void queryFootprint(int64_t handle, Footprint& out) const;
     void closeFootprint(int64_t handle, Footprint& out) const;
@@ -240,11 +244,34 @@ private:
     void planRenameTarget(const RenameArgs& args, RenamePlan& plan) const;
     ClosePlan planClose(int64_t handle) const;
     DeletePlan planDelete(std::string_view path) const;
-    // The checks of every read and write and their footprint (inline: defined in
-    // FsHandleCalls.cpp, which alone calls them, on every write or read step).
-    inline uint32_t ioStatus(const HandleRef& ref, uint32_t needed) const;
+    // The checks every I/O call makes on its handle: open, not a directory, granted `needed`.
+    uint32_t ioStatus(const HandleRef& ref, uint32_t needed) const
+    {
+        if (ref.object < 0) return status::InvalidHandle;
+        const FileObject& o = objects_[size_t(ref.object)];
+        if (nodes_[size_t(o.node)].directory) return status::InvalidParameter;
+        if (needed && !(o.access & needed)) return status::AccessDenied;
+        return status::Success;
+    }
+    // A read or write: Writes the file object (its position) and touches the data with `data`
+    // when the checks pass; only Reads the file object when they fail.
+    void ioFootprint(int64_t handle, uint32_t needed, Access data, Footprint& out) const
+    {
+        HandleRef ref = resolve(handle);
+        if (!ref.decoded) return;
+        const Location object = makeLocation(LocationClass::FileObject, ref.location);
+        if (ioStatus(ref, needed)) {
+            out.add(object, Access::Read);
+            return;
+        }
+        uint32_t file = nodes_[size_t(objects_[size_t(ref.object)].node)].location;
+        out.touches.reserve(out.touches.size() + 2);  // one capacity check for both touches
+        out.add(object, Access::Write);
+        out.add(makeLocation(LocationClass::File, file), data);
+    }
+    // ioStatus with its api_misuse rule and message (inline: defined in FsHandleCalls.cpp, which
+    // alone calls it, on every write or read step).
     inline CallResult checkIo(const HandleRef& ref, uint32_t needed, const char* what) const;
-    inline void ioFootprint(int64_t handle, uint32_t needed, Access data, Footprint& out) const;
     inline int64_t startOffset(const FileObject& object, std::optional<int64_t> offset, bool write,
                                CallResult& result) const;
 

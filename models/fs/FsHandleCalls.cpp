@@ -53,16 +53,6 @@ struct FileSystem::ClosePlan {
     bool removes = false;       // the file goes at this close
 };
 
-// The checks every I/O call makes on its handle: open, not a directory, granted `needed`.
-uint32_t FileSystem::ioStatus(const HandleRef& ref, uint32_t needed) const
-{
-    if (ref.object < 0) return status::InvalidHandle;
-    const FileObject& o = objects_[size_t(ref.object)];
-    if (nodes_[size_t(o.node)].directory) return status::InvalidParameter;
-    if (needed && !(o.access & needed)) return status::AccessDenied;
-    return status::Success;
-}
-
 // ioStatus with the api_misuse rule and message a failed check carries.
 CallResult FileSystem::checkIo(const HandleRef& ref, uint32_t needed, const char* what) const
 {
@@ -88,22 +78,6 @@ int64_t FileSystem::startOffset(const FileObject& o, std::optional<int64_t> offs
     return *offset;
 }
 
-// A read or write: Writes the file object (its position) and touches the data with `data` when
-// the checks pass; only Reads the file object when they fail.
-void FileSystem::ioFootprint(int64_t handle, uint32_t needed, Access data, Footprint& out) const
-{
-    HandleRef ref = resolve(handle);
-    if (!ref.decoded) return;
-    if (ioStatus(ref, needed)) {
-        out.touches.push_back(fileObject(ref.location, Access::Read));
-        return;
-    }
-    uint32_t file = nodes_[size_t(objects_[size_t(ref.object)].node)].location;
-    out.touches.reserve(out.touches.size() + 2);  // one capacity check for both touches
-    out.touches.push_back(fileObject(ref.location, Access::Write));
-    out.add(makeLocation(LocationClass::File, file), data);
-}
-
 CallResult FileSystem::write(int64_t handle, std::string_view data, std::optional<int64_t> offset)
 {
     HandleRef ref = resolve(handle);
@@ -125,11 +99,6 @@ CallResult FileSystem::write(int64_t handle, std::string_view data, std::optiona
     r.hasInformation = true;
     r.information = int64_t(data.size());
     return r;
-}
-
-void FileSystem::writeFootprint(int64_t handle, Footprint& out) const
-{
-    ioFootprint(handle, access::WriteData | access::AppendData, Access::Write, out);
 }
 
 CallResult FileSystem::read(int64_t handle, int64_t length, std::optional<int64_t> offset)
