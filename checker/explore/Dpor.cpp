@@ -154,12 +154,14 @@ int32_t DporExplorer::chooseFree(const Node& node)
             if (runner_.enabled(a)) return int32_t(a);
             continue;
         }
-        if (!runner_.mayBeEnabled(a)) continue;
-        bool asleep = std::any_of(node.sleep.begin(), node.sleep.end(),
-                                  [&](uint32_t q) { return sleepEvents_[q].actor == a; });
-        if (!asleep && runner_.enabled(a)) return int32_t(a);
+        if (runner_.mayBeEnabled(a) && !asleep(node, a) && runner_.enabled(a)) return int32_t(a);
     }
     return -1;
+}
+
+bool DporExplorer::asleep(const Node& node, uint32_t actor) const
+{
+    return std::any_of(node.sleep.begin(), node.sleep.end(), [&](uint32_t q) { return sleepEvents_[q].actor == actor; });
 }
 
 // When every actor that can run is asleep: one whose step stopped the execution where it went
@@ -204,9 +206,7 @@ void DporExplorer::processRaces(const std::vector<uint32_t>& races, uint32_t end
 // covered before they are built. Not for a worker's own branch or above, where they are recorded.
 bool DporExplorer::frontAsleep(uint32_t depth, uint32_t actor) const
 {
-    if (worker_ && depth <= rootDepth_) return false;
-    const Node& node = nodes_[depth];
-    return std::any_of(node.sleep.begin(), node.sleep.end(), [&](uint32_t q) { return sleepEvents_[q].actor == actor; });
+    return !(worker_ && depth <= rootDepth_) && asleep(nodes_[depth], actor);
 }
 
 // Unless a sleeping actor at `depth` could start `sequence` (that trace is explored already),

@@ -91,6 +91,7 @@ private:
     void restoreTo(uint32_t depth);
     bool hasPendingWork() const;
     int32_t chooseFree(const Node& node);
+    bool asleep(const Node& node, uint32_t actor) const;   // actor's next event is in node's sleep set
     int32_t postponedStop(const Node& node);
     void processRaces(const std::vector<uint32_t>& races, uint32_t end, const EventView& last);
     void processBlockedRaces();
