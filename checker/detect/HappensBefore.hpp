@@ -40,8 +40,8 @@ public:
     }
     // get() and set(thread, get(thread) + 1) for a thread whose component was set (inline
     // without the size tests: a thread's own component, on every step).
-    uint32_t getSet(uint32_t thread) const { return v_[thread]; }
-    void increment(uint32_t thread) { ++v_[thread]; }
+    uint32_t getUnchecked(uint32_t thread) const { return v_[thread]; }
+    void incrementUnchecked(uint32_t thread) { ++v_[thread]; }
     void join(const VectorClock& other);
     void clear() { v_.clear(); }
 
@@ -85,12 +85,12 @@ public:
         return threads_[t];
     }
     // publish() for a step that synchronizesNothing().
-    void advance(uint32_t t) { threads_[t].increment(t); }
+    void advance(uint32_t t) { threads_[t].incrementUnchecked(t); }
 
     const VectorClock& clock(uint32_t t) const { return threads_[t]; }
     // t's component of its own clock: the epoch of t's current step (after acquire() or
     // ownClock() for it).
-    uint32_t epoch(uint32_t t) const { return threads_[t].getSet(t); }
+    uint32_t epoch(uint32_t t) const { return threads_[t].getUnchecked(t); }
 
 private:
     struct SyncClocks {

@@ -59,7 +59,6 @@ private:
 
     void explore();
     void insert(uint32_t depth, const std::vector<EventView>& sequence);
-    bool frontAsleep(uint32_t depth, uint32_t actor) const;
     void insert(uint32_t depth, const std::vector<SeqEvent>& sequence);
     WakeupTree takeBranch(Node& node, int32_t& actor);
     void stepAndLog(uint32_t actor, std::vector<uint32_t>* races);
@@ -94,6 +93,7 @@ private:
     bool asleep(const Node& node, uint32_t actor) const;   // actor's next event is in node's sleep set
     int32_t postponedStop(const Node& node);
     void processRaces(const std::vector<uint32_t>& races, uint32_t end, const EventView& last);
+    bool frontAsleep(uint32_t depth, uint32_t actor) const;
     void processBlockedRaces();
     void postponeStop();
     void positionProbe(uint32_t depth);
