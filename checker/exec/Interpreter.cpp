@@ -61,19 +61,6 @@ void addUnloadThread(const Program& program, World& world)
     world.threads.push_back(std::move(thread));
 }
 
-// Zw* calls wait for their I/O completion, a special kernel APC (SEMANTICS.md §5.4.2).
-bool isZwCall(Api api) { return api >= Api::ZwCreateFile && api < Api::Count_; }
-
-bool specialApcsDisabled(const ThreadState& th)
-{
-    return th.specialApcDisable > 0 || th.irql != Irql::Passive;
-}
-
-bool zwHangs(const ThreadState& th)
-{
-    return th.pending.kind == PendingKind::Call && isZwCall(th.pending.api) && specialApcsDisabled(th);
-}
-
 }  // namespace
 
 void raiseRuntimeError(StepEffects& effects, ThreadId t, int32_t stmt, std::string message)
@@ -150,18 +137,8 @@ bool Interpreter::gateOpen(const World& world) const
     return entry >= 0 && world.threads[size_t(entry)].status == ThreadStatus::Done;
 }
 
-bool Interpreter::enabled(const World& world, ThreadId t) const
+void Interpreter::footprintOtherwise(const World& world, ThreadId t, Footprint& out) const
 {
-    const ThreadState& th = world.threads[t];
-    if (th.status == ThreadStatus::Done || th.waiting) return false;
-    if (th.pending.kind == PendingKind::Call) [[likely]]
-        return !zwHangs(th) && th.pending.model->enabled(world, t, th.pending);
-    return th.pending.kind != PendingKind::Gate || gateOpen(world);
-}
-
-void Interpreter::footprint(const World& world, ThreadId t, Footprint& out) const
-{
-    out.clear();
     const ThreadState& th = world.threads[t];
     const PreparedOp& op = th.pending;
     if (op.kind == PendingKind::Call) [[likely]]

@@ -37,10 +37,27 @@ public:
     {
         return world.threads[t].status != ThreadStatus::Done;
     }
-    // Whether thread t can take its next step now.
-    bool enabled(const World& world, ThreadId t) const;
-    // The footprint of t's next step in the current state.
-    void footprint(const World& world, ThreadId t, Footprint& out) const;
+    // Whether thread t can take its next step now. Inline, with a pending call first: the
+    // explorer asks it of the thread it runs at nearly every step.
+    bool enabled(const World& world, ThreadId t) const
+    {
+        const ThreadState& th = world.threads[t];
+        if (th.status == ThreadStatus::Done || th.waiting) return false;
+        if (th.pending.kind == PendingKind::Call) [[likely]]
+            return !zwHangs(th) && th.pending.model->enabled(world, t, th.pending);
+        return th.pending.kind != PendingKind::Gate || gateOpen(world);
+    }
+    // The footprint of t's next step in the current state. Inline for a pending call in a
+    // program without APCs (nearly every step: it is then the call model's footprint alone).
+    void footprint(const World& world, ThreadId t, Footprint& out) const
+    {
+        out.clear();
+        const PreparedOp& op = world.threads[t].pending;
+        if (op.kind == PendingKind::Call && program_.apcs.empty()) [[likely]]
+            op.model->footprint(world, t, op, out);
+        else
+            footprintOtherwise(world, t, out);
+    }
     // What a parked, disabled thread waits for.
     WaitInfo waitInfo(const World& world, ThreadId t) const;
 
@@ -72,6 +89,15 @@ public:
     bool gateOpen(const World& world) const;
 
 private:
+    // Zw* calls wait for their I/O completion, a special kernel APC (SEMANTICS.md §5.4.2): one
+    // made with special kernel APCs disabled never completes.
+    static bool zwHangs(const ThreadState& th)
+    {
+        return th.pending.kind == PendingKind::Call && th.pending.api >= Api::ZwCreateFile &&
+               th.pending.api < Api::Count_ && (th.specialApcDisable > 0 || th.irql != Irql::Passive);
+    }
+    // footprint() when the pending operation is not a call or the program declares APCs.
+    void footprintOtherwise(const World& world, ThreadId t, Footprint& out) const;
     // footprint() of t's pending operation itself, when it is not a call.
     void operationFootprint(const World& world, ThreadId t, Footprint& out) const;
     void createThread(World& world, int32_t decl, int64_t instance, StepEffects& effects) const;
