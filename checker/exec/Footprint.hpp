@@ -82,7 +82,18 @@ constexpr bool isReversible(Access first, Access second)
 struct Footprint {
     std::vector<Touch> touches;
     void clear() { touches.clear(); }
-    void add(Location l, Access a) { touches.push_back(Touch{l, a}); }
+    // Inline with room to spare (nearly every add), its growth out of line: a step's footprint
+    // is built at nearly every step, and an inlined reallocation made each builder save registers.
+    void add(Location l, Access a)
+    {
+        if (touches.size() != touches.capacity()) [[likely]]
+            touches.push_back(Touch{l, a});
+        else
+            addGrowing(l, a);
+    }
+
+private:
+    [[gnu::noinline]] void addGrowing(Location l, Access a) { touches.push_back(Touch{l, a}); }
 };
 
 // Whether two footprints (of operations of different threads) are dependent.

@@ -265,7 +265,6 @@ private:
             return;
         }
         uint32_t file = nodes_[size_t(objects_[size_t(ref.object)].node)].location;
-        out.touches.reserve(out.touches.size() + 2);  // one capacity check for both touches
         out.add(object, Access::Write);
         out.add(makeLocation(LocationClass::File, file), data);
     }

@@ -65,9 +65,26 @@ class InterpreterTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(waitOnThreadIsEnabledOnlyAfterItEnds);
     CPPUNIT_TEST(exitHoldingAFastMutexIsMisuseAndKeepsItHeld);
     CPPUNIT_TEST(eachPendingCallHasItsOwnTexts);
+    CPPUNIT_TEST(footprintAddKeepsEveryTouchInOrder);
     CPPUNIT_TEST_SUITE_END();
 
 public:
+    // Footprint::add appends in place while there is room and grows out of line when full: both
+    // ways keep every touch, in order, also after a clear that keeps the capacity.
+    void footprintAddKeepsEveryTouchInOrder()
+    {
+        Footprint fp;
+        for (int round = 0; round < 2; ++round) {
+            fp.clear();
+            for (uint32_t i = 0; i < 37; ++i) fp.add(makeLocation(LocationClass::Global, i), Access(i % 7));
+            CPPUNIT_ASSERT_EQUAL(size_t(37), fp.touches.size());
+            for (uint32_t i = 0; i < 37; ++i) {
+                CPPUNIT_ASSERT_EQUAL(makeLocation(LocationClass::Global, i), fp.touches[i].location);
+                CPPUNIT_ASSERT(fp.touches[i].access == Access(i % 7));
+            }
+        }
+    }
+
     void letIfWhileForBreakContinue()
     {
         // sum of odd i in 0..9, stopping at 7: 1 + 3 + 5 + 7 = 16; a while loop counts down 3 -> 0.
