@@ -98,8 +98,19 @@ Interpreter::Interpreter(const Program& program, InterpreterLimits limits)
     for (const Body& body : program_.bodies) {
         std::vector<PlannedInstr>& planned = plannedBodies_.emplace_back();
         planned.reserve(body.code.size());
-        for (const Instr& in : body.code) planned.push_back({in.op, in.a, in.stmt, decodeExpr(program_, in.e1)});
+        for (const Instr& in : body.code) planned.push_back(planInstr(program_, in));
     }
+}
+
+Interpreter::PlannedInstr Interpreter::planInstr(const Program& program, const Instr& in)
+{
+    using Fast = PlannedInstr::Fast;
+    PlannedInstr planned{in.op, Fast::Other, in.a, in.stmt, decodeExpr(program, in.e1)};
+    if (in.op == OpCode::Jump) planned.fast = Fast::Jump;
+    else if (in.op == OpCode::Let && planned.e1.form == DecodedExpr::Form::LocalAddValue) planned.fast = Fast::LetLocalAddValue;
+    else if (in.op == OpCode::JumpIfFalse && planned.e1.form == DecodedExpr::Form::LocalLtValue)
+        planned.fast = Fast::JumpIfNotLocalLtValue;
+    return planned;
 }
 
 void Interpreter::init(World& world, StepEffects& effects) const
@@ -301,9 +312,19 @@ void Interpreter::park(World& world, ThreadId t, StepEffects& effects) const
                                " instructions without reaching a scheduling point");
                 return;
             }
-            if (in.op == OpCode::Jump) {
-                pc = uint32_t(in.a);
+            switch (in.fast) {
+            case PlannedInstr::Fast::Jump: pc = uint32_t(in.a); continue;
+            case PlannedInstr::Fast::LetLocalAddValue:
+                if (int64_t sum; !__builtin_add_overflow(locals[in.e1.lhs], in.e1.rhs, &sum)) [[likely]] {
+                    locals[in.a] = sum;
+                    pc++;
+                    continue;
+                }
+                break;
+            case PlannedInstr::Fast::JumpIfNotLocalLtValue:
+                pc = locals[in.e1.lhs] < in.e1.rhs ? pc + 1 : uint32_t(in.a);
                 continue;
+            case PlannedInstr::Fast::Other: break;
             }
             if (in.op == OpCode::End) break;
             int64_t v = 0;

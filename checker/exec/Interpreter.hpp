@@ -171,11 +171,16 @@ private:
     // is loaded (a loop's test and counter run at nearly every step). Visible instructions keep
     // only their opcode here; prepare() reads them from the Program.
     struct PlannedInstr {
+        // How park runs it: a loop's jump, counter and test in one dispatch each (the counter
+        // goes the general way when it overflows); Other: by op and e1.form.
+        enum class Fast : uint8_t { Other, Jump, LetLocalAddValue, JumpIfNotLocalLtValue };
         OpCode op = OpCode::End;
+        Fast fast = Fast::Other;
         int32_t a = -1;
         int32_t stmt = -1;
         DecodedExpr e1;
     };
+    static PlannedInstr planInstr(const Program& program, const Instr& in);
     // Raises the finding of a false assert or assume (code[pc] of t's running frame).
     void raiseCheckFailure(World& world, ThreadId t, const Instr& in, StepEffects& effects) const;
 

@@ -6,6 +6,8 @@
 
 #include <cppunit/extensions/HelperMacros.h>
 
+#include <regex>
+
 using namespace checker;
 
 namespace {
@@ -66,6 +68,7 @@ class InterpreterTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(exitHoldingAFastMutexIsMisuseAndKeepsItHeld);
     CPPUNIT_TEST(eachPendingCallHasItsOwnTexts);
     CPPUNIT_TEST(footprintAddKeepsEveryTouchInOrder);
+    CPPUNIT_TEST(loopShapesParkRunsInOneDispatchAgreeWithTheGeneralWay);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -83,6 +86,36 @@ public:
                 CPPUNIT_ASSERT(fp.touches[i].access == Access(i % 7));
             }
         }
+    }
+
+    // park runs `local + value` counters and `local < value` tests in one dispatch each; the same
+    // loops written `value + local` and `value > local` go the general way and must agree, counts,
+    // exits and the overflow of a counter included.
+    void loopShapesParkRunsInOneDispatchAgreeWithTheGeneralWay()
+    {
+        const auto loops = [](const char* add, const char* lt) {
+            return oneThread(R"({"out": 0})", std::string(R"([
+                {"let": "s", "value": 0}, {"let": "i", "value": -3},
+                {"while": ")") + lt + R"(", "do": [{"let": "s", "value": "s * 3 + i"}, {"let": "i", "value": ")" + add +
+                                   R"("}]},
+                {"store": "out", "value": "s * 100 + i"},
+                {"let": "m", "value": "0x7FFFFFFFFFFFFFFC"}, {"let": "m", "value": ")" +
+                                   std::regex_replace(add, std::regex("i"), "m") + R"("},
+                {"load": "v", "from": "out"},
+                {"let": "m", "value": ")" + std::regex_replace(add, std::regex("i"), "m") + R"("}])");
+        };
+        Program fast = load(loops("i + 2", "i < 7"));
+        Program general = load(loops("2 + i", "7 > i"));
+        World wf, wg;
+        std::vector<ModelIssue> fastIssues = runAlone(fast, wf), generalIssues = runAlone(general, wg);
+        CPPUNIT_ASSERT_EQUAL(global(general, wg, "out"), global(fast, wf, "out"));
+        CPPUNIT_ASSERT_EQUAL(int64_t(((((-3 * 3 - 1) * 3 + 1) * 3 + 3) * 3 + 5) * 100 + 7), global(fast, wf, "out"));
+        CPPUNIT_ASSERT_EQUAL(size_t(1), fastIssues.size());
+        CPPUNIT_ASSERT_EQUAL(size_t(1), generalIssues.size());
+        CPPUNIT_ASSERT(fastIssues[0].kind == ModelIssue::Kind::RuntimeError);
+        CPPUNIT_ASSERT_EQUAL(generalIssues[0].message, fastIssues[0].message);
+        CPPUNIT_ASSERT_EQUAL(generalIssues[0].stmt, fastIssues[0].stmt);
+        CPPUNIT_ASSERT_EQUAL(generalIssues[0].thread, fastIssues[0].thread);
     }
 
     void letIfWhileForBreakContinue()
