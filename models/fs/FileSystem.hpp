@@ -122,7 +122,29 @@ public:
 
     // The calls (thread = the calling thread's index; stmt = the call's statement).
     CallResult create(uint32_t thread, int32_t stmt, const CreateArgs& args);
-    CallResult write(int64_t handle, std::string_view data, std::optional<int64_t> offset);
+    // Inline, as the checks it makes: nearly every step of a thread writing in a loop is one.
+    CallResult write(int64_t handle, std::string_view data, std::optional<int64_t> offset)
+    {
+        HandleRef ref = resolve(handle);
+        CallResult r = checkIo(ref, access::WriteData | access::AppendData, "ZwWriteFile");
+        if (r.status) return r;
+        FileObject& o = objects_[size_t(ref.object)];
+        FileData& bytes = nodes_[size_t(o.node)].data;
+        int64_t start = startOffset(o, offset, true, r);
+        if (start < 0) return r;
+        int64_t end = start + int64_t(data.size());
+        const int64_t growth = end > int64_t(bytes.size()) ? end - int64_t(bytes.size()) : 0;
+        if (start > kMaxFileSize || end > kMaxFileSize || dataBytes_ + growth > kMaxVolumeBytes) {
+            r.status = status::DiskFull;
+            return r;
+        }
+        dataBytes_ += growth;
+        bytes.write(size_t(start), data);
+        if (o.synchronous()) o.position = end;
+        r.hasInformation = true;
+        r.information = int64_t(data.size());
+        return r;
+    }
     CallResult read(int64_t handle, int64_t length, std::optional<int64_t> offset);
     CallResult query(int64_t handle);
     CallResult close(int64_t handle, uint32_t thread);
@@ -268,11 +290,41 @@ private:
         out.add(object, Access::Write);
         out.add(makeLocation(LocationClass::File, file), data);
     }
-    // ioStatus with its api_misuse rule and message (inline: defined in FsHandleCalls.cpp, which
-    // alone calls it, on every write or read step).
-    inline CallResult checkIo(const HandleRef& ref, uint32_t needed, const char* what) const;
-    inline int64_t startOffset(const FileObject& object, std::optional<int64_t> offset, bool write,
-                               CallResult& result) const;
+    // The model's volume is small: a write that would grow a file past this fails like a full disk,
+    // so that a scenario cannot make the checker allocate without bound.
+    static constexpr int64_t kMaxFileSize = int64_t(1) << 24;
+    // ... and past this many bytes in all live files (a loop writing to ever new files).
+    static constexpr int64_t kMaxVolumeBytes = int64_t(1) << 28;
+
+    // ioStatus with the api_misuse rule and message a failed check carries (inline: on every
+    // write or read step).
+    CallResult checkIo(const HandleRef& ref, uint32_t needed, const char* what) const
+    {
+        CallResult r;
+        r.status = ioStatus(ref, needed);
+        if (r.status) explainIoFailure(ref.issued, needed, what, r);
+        return r;
+    }
+    // The api_misuse rule and message of an I/O call whose handle check gave `r.status` (out of
+    // line, so that the check stays small).
+    static void explainIoFailure(bool issued, uint32_t needed, const char* what, CallResult& r);
+    // Where the transfer starts, or -1 with `result` set to STATUS_INVALID_PARAMETER.
+    int64_t startOffset(const FileObject& o, std::optional<int64_t> offset, bool write, CallResult& result) const
+    {
+        int64_t size = int64_t(nodes_[size_t(o.node)].data.size());
+        if (write && (o.access & access::AppendData) && !(o.access & access::WriteData)) return size;
+        if (!offset || *offset == kUseFilePointerPosition) {
+            if (!o.synchronous())
+                return invalidOffset("no byte offset on a handle opened without FILE_SYNCHRONOUS_IO_*", result);
+            return o.position;
+        }
+        if (*offset == kWriteToEndOfFile)
+            return write ? size : invalidOffset("FILE_WRITE_TO_END_OF_FILE is not a read offset", result);
+        if (*offset < 0) return invalidOffset("a negative byte offset", result);
+        return *offset;
+    }
+    // An offset the transfer cannot start at: STATUS_INVALID_PARAMETER, and -1 for startOffset.
+    static int64_t invalidOffset(const char* why, CallResult& r);
 
     std::shared_ptr<FsIds> ids_;
     std::vector<FsNode> nodes_;      // [0, nodeCount_) in use; the rest keeps capacity

@@ -9,17 +9,19 @@ namespace checker::fs {
 
 namespace {
 
-// The model's volume is small: a write that would grow a file past this fails like a full disk,
-// so that a scenario cannot make the checker allocate without bound.
-constexpr int64_t kMaxFileSize = int64_t(1) << 24;
-// ... and past this many bytes in all live files (a loop writing to ever new files).
-constexpr int64_t kMaxVolumeBytes = int64_t(1) << 28;
-
 Touch fileObject(uint32_t location, Access a) { return {makeLocation(LocationClass::FileObject, location), a}; }
 
-// The api_misuse rule and message of an I/O call whose handle check gave `r.status` (apart from
-// the check, so that the check stays small enough to inline).
-void explainIoFailure(bool issued, uint32_t needed, const char* what, CallResult& r)
+}  // namespace
+
+struct FileSystem::ClosePlan {
+    HandleRef ref;
+    bool last = false;          // the file's last open handle
+    bool setsPending = false;   // FILE_DELETE_ON_CLOSE turns into delete-pending now
+    bool pendingAfter = false;
+    bool removes = false;       // the file goes at this close
+};
+
+void FileSystem::explainIoFailure(bool issued, uint32_t needed, const char* what, CallResult& r)
 {
     if (r.status == status::InvalidHandle) {
         r.rule = "INVALID_HANDLE";
@@ -34,71 +36,12 @@ void explainIoFailure(bool issued, uint32_t needed, const char* what, CallResult
     }
 }
 
-// An offset the transfer cannot start at: STATUS_INVALID_PARAMETER, and -1 for startOffset.
-int64_t invalidOffset(const char* why, CallResult& r)
+int64_t FileSystem::invalidOffset(const char* why, CallResult& r)
 {
     r.status = status::InvalidParameter;
     r.rule = "INVALID_PARAMETER";
     r.message = why;
     return -1;
-}
-
-}  // namespace
-
-struct FileSystem::ClosePlan {
-    HandleRef ref;
-    bool last = false;          // the file's last open handle
-    bool setsPending = false;   // FILE_DELETE_ON_CLOSE turns into delete-pending now
-    bool pendingAfter = false;
-    bool removes = false;       // the file goes at this close
-};
-
-// ioStatus with the api_misuse rule and message a failed check carries.
-CallResult FileSystem::checkIo(const HandleRef& ref, uint32_t needed, const char* what) const
-{
-    CallResult r;
-    r.status = ioStatus(ref, needed);
-    if (r.status) explainIoFailure(ref.issued, needed, what, r);
-    return r;
-}
-
-// Where the transfer starts, or -1 with `result` set to STATUS_INVALID_PARAMETER.
-int64_t FileSystem::startOffset(const FileObject& o, std::optional<int64_t> offset, bool write, CallResult& result) const
-{
-    int64_t size = int64_t(nodes_[size_t(o.node)].data.size());
-    if (write && (o.access & access::AppendData) && !(o.access & access::WriteData)) return size;
-    if (!offset || *offset == kUseFilePointerPosition) {
-        if (!o.synchronous())
-            return invalidOffset("no byte offset on a handle opened without FILE_SYNCHRONOUS_IO_*", result);
-        return o.position;
-    }
-    if (*offset == kWriteToEndOfFile)
-        return write ? size : invalidOffset("FILE_WRITE_TO_END_OF_FILE is not a read offset", result);
-    if (*offset < 0) return invalidOffset("a negative byte offset", result);
-    return *offset;
-}
-
-CallResult FileSystem::write(int64_t handle, std::string_view data, std::optional<int64_t> offset)
-{
-    HandleRef ref = resolve(handle);
-    CallResult r = checkIo(ref, access::WriteData | access::AppendData, "ZwWriteFile");
-    if (r.status) return r;
-    FileObject& o = objects_[size_t(ref.object)];
-    FileData& bytes = nodes_[size_t(o.node)].data;
-    int64_t start = startOffset(o, offset, true, r);
-    if (start < 0) return r;
-    int64_t end = start + int64_t(data.size());
-    const int64_t growth = end > int64_t(bytes.size()) ? end - int64_t(bytes.size()) : 0;
-    if (start > kMaxFileSize || end > kMaxFileSize || dataBytes_ + growth > kMaxVolumeBytes) {
-        r.status = status::DiskFull;
-        return r;
-    }
-    dataBytes_ += growth;
-    bytes.write(size_t(start), data);
-    if (o.synchronous()) o.position = end;
-    r.hasInformation = true;
-    r.information = int64_t(data.size());
-    return r;
 }
 
 CallResult FileSystem::read(int64_t handle, int64_t length, std::optional<int64_t> offset)
