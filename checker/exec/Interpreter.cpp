@@ -226,20 +226,23 @@ WaitInfo Interpreter::waitInfo(const World& world, ThreadId t) const
     return th.pending.model->waitInfo(world, t, th.pending);
 }
 
-void Interpreter::step(World& world, ThreadId t, StepEffects& effects) const
+void Interpreter::stepOther(World& world, ThreadId t, StepEffects& effects) const
 {
-    effects.clear();
-    ThreadState& th = world.threads[t];
-    PreparedOp& op = th.pending;
+    const PreparedOp& op = world.threads[t].pending;
     switch (op.kind) {
     case PendingKind::Load: setLocal(world, t, op.instr->a, world.globals[op.object]); break;
     case PendingKind::Store: world.globals[op.object] = op.value; break;
     case PendingKind::Yield: break;
-    case PendingKind::Call: op.model->execute(world, t, op, effects); break;
+    case PendingKind::Call: CHECKER_INVARIANT(!"stepOther of a call");
     case PendingKind::Exit: runExit(world, t, effects); return;
     case PendingKind::Gate: park(world, t, effects); return;
     case PendingKind::None: CHECKER_INVARIANT(!"step of a thread with no pending operation");
     }
+    afterStep(world, t, effects);
+}
+
+void Interpreter::afterStep(World& world, ThreadId t, StepEffects& effects) const
+{
     if (effects.stop()) return;
     for (int32_t r : effects.released) world.threads[size_t(r)].waiting = false;
     if (effects.blocked) {

@@ -62,7 +62,25 @@ public:
     WaitInfo waitInfo(const World& world, ThreadId t) const;
 
     // Runs t's next step (t must be enabled). Issues raised go to `effects` (cleared first).
-    void step(World& world, ThreadId t, StepEffects& effects) const;
+    // Inline for a call that raises nothing and wakes, blocks and creates no thread (nearly every
+    // step): the call's model runs, then t parks at its next operation.
+    void step(World& world, ThreadId t, StepEffects& effects) const
+    {
+        effects.clear();
+        PreparedOp& op = world.threads[t].pending;
+        if (op.kind != PendingKind::Call) [[unlikely]] {
+            stepOther(world, t, effects);
+            return;
+        }
+        op.model->execute(world, t, op, effects);
+        if (effects.issues.empty() && !effects.blocked && effects.released.empty() && effects.woken.empty() &&
+            effects.createdThread < 0) [[likely]] {
+            world.threads[t].frame().pc++;
+            park(world, t, effects);
+            return;
+        }
+        afterStep(world, t, effects);
+    }
 
     // APC delivery (SCENARIO_FORMAT.md "APCs", SEMANTICS.md §5.4). APC k is delivered at most once,
     // to its target thread, at a scheduling point where the target is alive and may receive a
@@ -101,6 +119,11 @@ private:
     // footprint() of t's pending operation itself, when it is not a call.
     void operationFootprint(const World& world, ThreadId t, Footprint& out) const;
     void createThread(World& world, int32_t decl, int64_t instance, StepEffects& effects) const;
+    // step() of an operation that is not a call.
+    void stepOther(World& world, ThreadId t, StepEffects& effects) const;
+    // What step() does after t's operation ran: the threads it released or woke, t parked or
+    // waiting, a created thread parked.
+    void afterStep(World& world, ThreadId t, StepEffects& effects) const;
     void park(World& world, ThreadId t, StepEffects& effects) const;
     bool prepare(World& world, ThreadId t, const Instr& instr, StepEffects& effects) const;
     bool prepareCall(World& world, ThreadId t, uint32_t callIndex, int32_t stmt, StepEffects& effects) const;

@@ -69,6 +69,7 @@ class InterpreterTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(eachPendingCallHasItsOwnTexts);
     CPPUNIT_TEST(footprintAddKeepsEveryTouchInOrder);
     CPPUNIT_TEST(loopShapesParkRunsInOneDispatchAgreeWithTheGeneralWay);
+    CPPUNIT_TEST(aCallThatRaisesAnIssueParksLikeOneThatRaisesNone);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -116,6 +117,34 @@ public:
         CPPUNIT_ASSERT_EQUAL(generalIssues[0].message, fastIssues[0].message);
         CPPUNIT_ASSERT_EQUAL(generalIssues[0].stmt, fastIssues[0].stmt);
         CPPUNIT_ASSERT_EQUAL(generalIssues[0].thread, fastIssues[0].thread);
+    }
+
+    // step() parks the thread in line after a call with no effects besides its own, and in
+    // afterStep after one that raised an issue: both leave it at its next operation.
+    void aCallThatRaisesAnIssueParksLikeOneThatRaisesNone()
+    {
+        const auto run = [](const std::string& call) {
+            Program p = load(oneThread(R"({"g": 5, "out": 0})", "[" + call + R"(, {"let": "k", "value": 3},
+                {"store": "out", "value": "s + k"}])"));
+            Interpreter interp(p);
+            World w;
+            StepEffects e;
+            interp.init(w, e);
+            interp.step(w, 0, e);
+            std::vector<ModelIssue> issues = e.issues;
+            CPPUNIT_ASSERT(w.threads[0].pending.kind == PendingKind::Store);
+            interp.step(w, 0, e);
+            CPPUNIT_ASSERT(e.issues.empty());
+            CPPUNIT_ASSERT(w.threads[0].pending.kind == PendingKind::Exit);
+            return std::make_pair(issues, global(p, w, "out"));
+        };
+        auto [quiet, quietOut] = run(R"({"call": "InterlockedIncrement", "target": "g", "result": "s"})");
+        auto [raised, raisedOut] = run(R"({"call": "ZwWriteFile", "handle": 4, "data": "x", "status": "s"})");
+        CPPUNIT_ASSERT(quiet.empty());
+        CPPUNIT_ASSERT_EQUAL(size_t(1), raised.size());
+        CPPUNIT_ASSERT(!raised[0].stopsExecution);
+        CPPUNIT_ASSERT_EQUAL(int64_t(6 + 3), quietOut);
+        CPPUNIT_ASSERT_EQUAL(int64_t(int32_t(0xC0000008)) + 3, raisedOut);   // STATUS_INVALID_HANDLE
     }
 
     void letIfWhileForBreakContinue()
