@@ -99,13 +99,26 @@ Interpreter::Interpreter(const Program& program, InterpreterLimits limits)
         std::vector<PlannedInstr>& planned = plannedBodies_.emplace_back();
         planned.reserve(body.code.size());
         for (const Instr& in : body.code) planned.push_back(planInstr(program_, in));
+        planBackEdges(planned);
+    }
+}
+
+void Interpreter::planBackEdges(std::vector<PlannedInstr>& body)
+{
+    using Fast = PlannedInstr::Fast;
+    for (size_t pc = 0; pc + 1 < body.size(); ++pc) {
+        if (body[pc].fast != Fast::LetLocalAddValue || body[pc + 1].fast != Fast::Jump) continue;
+        const int32_t test = body[pc + 1].a;
+        if (body[size_t(test)].fast != Fast::JumpIfNotLocalLtValue) continue;
+        body[pc].fast = Fast::CounterJumpTest;
+        body[pc].test = test;
     }
 }
 
 Interpreter::PlannedInstr Interpreter::planInstr(const Program& program, const Instr& in)
 {
     using Fast = PlannedInstr::Fast;
-    PlannedInstr planned{in.op, Fast::Other, in.a, in.stmt, decodeExpr(program, in.e1)};
+    PlannedInstr planned{in.op, Fast::Other, in.a, in.stmt, -1, decodeExpr(program, in.e1)};
     if (in.op == OpCode::Jump) planned.fast = Fast::Jump;
     else if (in.op == OpCode::Let && planned.e1.form == DecodedExpr::Form::LocalAddValue) planned.fast = Fast::LetLocalAddValue;
     else if (in.op == OpCode::JumpIfFalse && planned.e1.form == DecodedExpr::Form::LocalLtValue)
@@ -317,6 +330,17 @@ void Interpreter::park(World& world, ThreadId t, StepEffects& effects) const
             }
             switch (in.fast) {
             case PlannedInstr::Fast::Jump: pc = uint32_t(in.a); continue;
+            case PlannedInstr::Fast::CounterJumpTest:
+                // The jump and the test each take one more instruction of the budget: with less
+                // than two left the counter runs alone, and the next ones as usual.
+                if (int64_t sum; budget >= 2 && !__builtin_add_overflow(locals[in.e1.lhs], in.e1.rhs, &sum)) [[likely]] {
+                    locals[in.a] = sum;
+                    budget -= 2;
+                    const PlannedInstr& test = code[in.test];
+                    pc = locals[test.e1.lhs] < test.e1.rhs ? uint32_t(in.test) + 1 : uint32_t(test.a);
+                    continue;
+                }
+                [[fallthrough]];
             case PlannedInstr::Fast::LetLocalAddValue:
                 if (int64_t sum; !__builtin_add_overflow(locals[in.e1.lhs], in.e1.rhs, &sum)) [[likely]] {
                     locals[in.a] = sum;

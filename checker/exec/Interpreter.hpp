@@ -195,15 +195,20 @@ private:
     // only their opcode here; prepare() reads them from the Program.
     struct PlannedInstr {
         // How park runs it: a loop's jump, counter and test in one dispatch each (the counter
-        // goes the general way when it overflows); Other: by op and e1.form.
-        enum class Fast : uint8_t { Other, Jump, LetLocalAddValue, JumpIfNotLocalLtValue };
+        // goes the general way when it overflows); Other: by op and e1.form. CounterJumpTest: a
+        // counter followed by a jump to a test (a `for` loop's back edge), all three in one
+        // dispatch when the budget allows them and the counter does not overflow.
+        enum class Fast : uint8_t { Other, Jump, LetLocalAddValue, JumpIfNotLocalLtValue, CounterJumpTest };
         OpCode op = OpCode::End;
         Fast fast = Fast::Other;
         int32_t a = -1;
         int32_t stmt = -1;
+        int32_t test = -1;   // CounterJumpTest: the test's pc
         DecodedExpr e1;
     };
     static PlannedInstr planInstr(const Program& program, const Instr& in);
+    // Marks each counter that jumps to a test (CounterJumpTest) in a planned body.
+    static void planBackEdges(std::vector<PlannedInstr>& body);
     // Raises the finding of a false assert or assume (code[pc] of t's running frame).
     void raiseCheckFailure(World& world, ThreadId t, const Instr& in, StepEffects& effects) const;
 

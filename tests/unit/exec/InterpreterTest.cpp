@@ -70,6 +70,7 @@ class InterpreterTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(footprintAddKeepsEveryTouchInOrder);
     CPPUNIT_TEST(loopShapesParkRunsInOneDispatchAgreeWithTheGeneralWay);
     CPPUNIT_TEST(aCallThatRaisesAnIssueParksLikeOneThatRaisesNone);
+    CPPUNIT_TEST(aForLoopsBackEdgeCountsEveryInstructionAgainstTheBudget);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -117,6 +118,33 @@ public:
         CPPUNIT_ASSERT_EQUAL(generalIssues[0].message, fastIssues[0].message);
         CPPUNIT_ASSERT_EQUAL(generalIssues[0].stmt, fastIssues[0].stmt);
         CPPUNIT_ASSERT_EQUAL(generalIssues[0].thread, fastIssues[0].thread);
+    }
+
+    // park runs a `for` loop's counter, jump and test in one dispatch when the budget allows: the
+    // budget still counts the three, so the livelock bound falls where the general way (the same
+    // loop written as a while, its counter and test in shapes park does not fuse) puts it.
+    void aForLoopsBackEdgeCountsEveryInstructionAgainstTheBudget()
+    {
+        // Invisible instructions before the store: i = 0, then four tests and three counters and
+        // jumps: 11.
+        Program fused = load(oneThread(R"({"x": 0})", R"([{"for": "i", "from": 0, "below": 3, "do": []},
+            {"store": "x", "value": 1}])"));
+        Program general = load(oneThread(R"({"x": 0})", R"([{"let": "i", "value": 0},
+            {"while": "3 > i", "do": [{"let": "i", "value": "1 + i"}]}, {"store": "x", "value": 1}])"));
+        for (uint64_t budget = 1; budget <= 14; ++budget) {
+            const auto parksAtStore = [budget](const Program& p) {
+                Interpreter interp(p, InterpreterLimits{budget});
+                World w;
+                StepEffects e;
+                interp.init(w, e);
+                const bool livelock = e.issues.size() == 1 && e.issues[0].kind == ModelIssue::Kind::Livelock;
+                CPPUNIT_ASSERT(livelock || e.issues.empty());
+                CPPUNIT_ASSERT(livelock || w.threads[0].pending.kind == PendingKind::Store);
+                return !livelock;
+            };
+            CPPUNIT_ASSERT_EQUAL(budget >= 11, parksAtStore(fused));
+            CPPUNIT_ASSERT_EQUAL(budget >= 11, parksAtStore(general));
+        }
     }
 
     // step() parks the thread in line after a call with no effects besides its own, and in
