@@ -94,6 +94,9 @@ public:
     virtual std::string unsupported(const Program&, const CallInstr&) const { return {}; }
 
     virtual bool enabled(const World&, ThreadId, const PreparedOp&) const { return true; }
+    // Whether enabled() is true in every state, so that the interpreter need not ask it (a call
+    // model that never blocks says so at construction; enabled() is asked at nearly every step).
+    bool alwaysEnabled() const { return alwaysEnabled_; }
     virtual void footprint(const World&, ThreadId, const PreparedOp&, Footprint&) const = 0;
     virtual void execute(World&, ThreadId, const PreparedOp&, StepEffects&) const = 0;
     virtual WaitInfo waitInfo(const World&, ThreadId, const PreparedOp&) const { return {}; }
@@ -104,6 +107,14 @@ public:
     // delivery touches (the queue); cancelWait() removes the thread from it.
     virtual void cancelFootprint(const World&, ThreadId, const PreparedOp&, Footprint&) const {}
     virtual void cancelWait(World&, ThreadId, const PreparedOp&) const {}
+
+protected:
+    CallModel() = default;
+    // For a model whose enabled() is the default (true): the interpreter then skips the call.
+    explicit CallModel(bool alwaysEnabled) : alwaysEnabled_(alwaysEnabled) {}
+
+private:
+    bool alwaysEnabled_ = false;
 };
 
 // The registered model of `api`, or nullptr if the engine cannot run that call yet.

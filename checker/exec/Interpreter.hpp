@@ -44,7 +44,7 @@ public:
         const ThreadState& th = world.threads[t];
         if (th.status == ThreadStatus::Done || th.waiting) return false;
         if (th.pending.kind == PendingKind::Call) [[likely]]
-            return !zwHangs(th) && th.pending.model->enabled(world, t, th.pending);
+            return !zwHangs(th) && (th.pending.model->alwaysEnabled() || th.pending.model->enabled(world, t, th.pending));
         return th.pending.kind != PendingKind::Gate || gateOpen(world);
     }
     // The footprint of t's next step in the current state. Inline for a pending call in a

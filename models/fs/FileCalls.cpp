@@ -55,6 +55,8 @@ std::string resultText(const PreparedOp& op, const CallResult& r)
 template <Api kApi>
 class FileCall : public CallModel {
 public:
+    FileCall() : CallModel(true) {}   // a file call never blocks
+
     void footprint(const World& world, ThreadId t, const PreparedOp& op, Footprint& out) const override
     {
         const fs::FileSystem& fs = world.fs;

@@ -70,9 +70,28 @@ class FileCallsTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(handleLeakAtThreadExitNamesTheOpen);
     CPPUNIT_TEST(closedHandlesDoNotLeak);
     CPPUNIT_TEST(initialFilesHaveTheirContent);
+    CPPUNIT_TEST(fileCallsAreAlwaysEnabled);
     CPPUNIT_TEST_SUITE_END();
 
 public:
+    // Every Zw* model says it never blocks (the interpreter then skips enabled()), and its
+    // enabled() agrees; a call that can block does not say so.
+    void fileCallsAreAlwaysEnabled()
+    {
+        Ran r;
+        run(r, R"([{"call": "ZwCreateFile", "path": "\\DosDevices\\C:\\Temp\\a.txt", "access": "GENERIC_WRITE",
+                    "share": 0, "disposition": "FILE_CREATE", "options": "FILE_SYNCHRONOUS_IO_NONALERT",
+                    "handle": "h", "status": "s"}])");
+        PreparedOp op;
+        for (int api = int(Api::ZwCreateFile); api < int(Api::Count_); ++api) {
+            const CallModel* model = callModel(Api(api));
+            if (!model) continue;
+            CPPUNIT_ASSERT(model->alwaysEnabled());
+            CPPUNIT_ASSERT(model->enabled(r.world, 0, op));
+        }
+        CPPUNIT_ASSERT(!callModel(Api::ExAcquireFastMutex)->alwaysEnabled());
+    }
+
     void statusesAreSignExtended()
     {
         Ran r;
