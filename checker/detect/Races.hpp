@@ -59,6 +59,33 @@ public:
     void onStep(uint32_t t, uint32_t epoch, const VectorClock& clock, int32_t stmt, StepKind kind,
                 const Footprint& fp, std::vector<RacePair>& out);
 
+    // Whether every touch of a step of kind `kind` with footprint `fp` that onStep judges is
+    // exclusive (replaces its location's history).
+    static bool judgesOnlyExclusive(StepKind kind, const Footprint& fp)
+    {
+        const bool file = isFile(kind);
+        for (const Touch& touch : fp.touches)
+            if ((watchedClasses(kind) & locationClassBit(locationClass(touch.location))) &&
+                !replacesHistory(touch.access, file))
+                return false;
+        return true;
+    }
+    // onStep for a step of thread t that repeats the latest step recorded: that one was t's too,
+    // of the same kind and footprint, and judgesOnlyExclusive. Each history it judged holds t's
+    // access alone, which the repeat replaces: it races with nothing, and is not judged (a
+    // thread's loop over its own file, step after step).
+    void recordRepeat(uint32_t t, uint32_t epoch, int32_t stmt, StepKind kind, const Footprint& fp)
+    {
+        const uint32_t watched = watchedClasses(kind);
+        Record now{t, epoch, stmt, Access::Read, isAtomic(kind), kind == StepKind::FileClose, 0};
+        for (const Touch& touch : fp.touches) {
+            const LocationClass c = locationClass(touch.location);
+            if (!(watched & locationClassBit(c))) continue;
+            now.access = touch.access;
+            histories_[size_t(c)][locationIndex(touch.location)].exclusive = now;
+        }
+    }
+
 private:
     static constexpr uint32_t kNone = UINT32_MAX;
     // The classes of the locations a file call's races are about, and a global access's.
@@ -66,6 +93,12 @@ private:
         locationClassBit(LocationClass::Path) | locationClassBit(LocationClass::File) |
         locationClassBit(LocationClass::ShareState) | locationClassBit(LocationClass::FileObject);
     static constexpr uint32_t kGlobalClasses = locationClassBit(LocationClass::Global);
+    static bool isFile(StepKind kind) { return kind == StepKind::FileCall || kind == StepKind::FileClose; }
+    // The classes of the locations whose touches a step of kind `kind` judges (none for Other).
+    static uint32_t watchedClasses(StepKind kind)
+    {
+        return isFile(kind) ? kFileClasses : kind == StepKind::Other ? 0 : kGlobalClasses;
+    }
     struct Record {
         uint32_t thread = 0;
         uint32_t epoch = 0;      // 0 = none
@@ -155,7 +188,7 @@ inline void RaceDetector::onStep(uint32_t t, uint32_t epoch, const VectorClock& 
     if (kind == StepKind::Other) return;
     // A file call's touches of file locations, or another step's of globals: the one test per
     // touch, and every touch judged is a file location exactly when the step is a file call.
-    bool file = kind == StepKind::FileCall || kind == StepKind::FileClose;
+    bool file = isFile(kind);
     uint32_t watched = file ? kFileClasses : kGlobalClasses;
     Record now{t, epoch, stmt, Access::Read, isAtomic(kind), kind == StepKind::FileClose, 0};   // all but the access
     for (const Touch& touch : fp.touches) {

@@ -12,6 +12,7 @@ void RacesFinder::begin(const World& world)
     state_.hb.begin(uint32_t(world.threads.size()));
     state_.detector.begin();
     state_.reported.clear();
+    state_.latest = LatestStep{};
 }
 
 bool RacesFinder::anyRacyStep(const Program& program)
@@ -29,6 +30,12 @@ void RacesFinder::onStep(const World& world, uint32_t t, StepKind kind, int32_t 
                          const StepEffects& effects, std::vector<report::Finding>& out)
 {
     if (!anyRacyStep_) return;
+    // A woken or created thread takes t's clock: publish() must run.
+    if (effects.woken.empty() && effects.createdThread < 0 && state_.latest.repeatedBy(t, kind, fp)) {
+        state_.detector.recordRepeat(t, state_.hb.epoch(t), stmt, kind, fp);
+        state_.hb.advance(t);
+        return;
+    }
     GlobalSync sync = kind == StepKind::AtomicLoad     ? GlobalSync::AcquireLoad
                       : kind == StepKind::AtomicStore  ? GlobalSync::ReleaseStore
                       : kind == StepKind::AtomicUpdate ? GlobalSync::ReadModifyWrite
@@ -39,7 +46,21 @@ void RacesFinder::onStep(const World& world, uint32_t t, StepKind kind, int32_t 
     state_.detector.onStep(t, state_.hb.epoch(t), clock, stmt, kind, fp, races_);
     if (unsynchronized) state_.hb.advance(t);
     else state_.hb.publish(t, fp, sync, effects);
+    // A step that blocked synchronizes nothing whatever its touches.
+    remember(t, kind, fp, unsynchronized && !effects.blocked);
     if (!races_.empty()) reportNew(world, out);
+}
+
+void RacesFinder::remember(uint32_t t, StepKind kind, const Footprint& fp, bool touchesSynchronizeNothing)
+{
+    LatestStep& latest = state_.latest;
+    latest.repeatable = touchesSynchronizeNothing && fp.touches.size() <= LatestStep::kMaxTouches &&
+                        RaceDetector::judgesOnlyExclusive(kind, fp);
+    if (!latest.repeatable) return;
+    latest.kind = kind;
+    latest.thread = t;
+    latest.count = uint32_t(fp.touches.size());
+    std::copy(fp.touches.begin(), fp.touches.end(), latest.touches.begin());
 }
 
 void RacesFinder::reportNew(const World& world, std::vector<report::Finding>& out)

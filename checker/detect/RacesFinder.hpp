@@ -10,6 +10,7 @@
 #include "checker/exec/World.hpp"
 #include "reports/Report.hpp"
 
+#include <array>
 #include <compare>
 #include <cstdint>
 #include <vector>
@@ -32,11 +33,32 @@ public:
         int32_t first = -1, second = -1;
         auto operator<=>(const StatementPair&) const = default;
     };
+    // The latest step observed, as far as the next one may repeat it: a step of the same thread,
+    // kind and footprint right after a repeatable one judges nothing and synchronizes nothing
+    // (RaceDetector::recordRepeat), unless it wakes or creates a thread.
+    struct LatestStep {
+        static constexpr uint32_t kMaxTouches = 4;
+        bool repeatable = false;   // its touches synchronize nothing, it judged only exclusive
+                                   // ones, and there are at most kMaxTouches
+        StepKind kind = StepKind::Other;
+        uint32_t thread = 0;
+        uint32_t count = 0;
+        std::array<Touch, kMaxTouches> touches{};
+        bool repeatedBy(uint32_t t, StepKind k, const Footprint& fp) const
+        {
+            if (!repeatable || thread != t || kind != k || fp.touches.size() != count) return false;
+            for (uint32_t i = 0; i < count; ++i)
+                if (fp.touches[i].location != touches[i].location || fp.touches[i].access != touches[i].access)
+                    return false;
+            return true;
+        }
+    };
     // What an execution has built up so far: a copy is part of a checkpoint.
     struct State {
         HappensBefore hb;
         RaceDetector detector;
         std::vector<StatementPair> reported;   // this execution's statement pairs, sorted (few)
+        LatestStep latest;
     };
     const State& state() const { return state_; }
     void restore(const State& state) { state_ = state; }
@@ -71,6 +93,10 @@ public:
                 const StepEffects& effects, std::vector<report::Finding>& out);
 
 private:
+    // Keeps thread t's step (kind `kind`, footprint `fp`) as the latest one;
+    // `touchesSynchronizeNothing` when its touches were seen to join and publish nothing (a
+    // blocked step's were not looked at).
+    void remember(uint32_t t, StepKind kind, const Footprint& fp, bool touchesSynchronizeNothing);
     // Describes to `out` each race of races_ whose statement pair this execution has not
     // reported yet (out of line: most steps find none, and describing needs a large frame).
     void reportNew(const World& world, std::vector<report::Finding>& out);
