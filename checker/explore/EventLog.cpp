@@ -7,6 +7,7 @@ namespace checker {
 void EventLog::begin(uint32_t initialLanes)
 {
     truncate(0);
+    repeatLane_ = kNoLane;
     lanes_ = 0;
     initialLanes_ = initialLanes;
     laneLast_.clear();
@@ -199,8 +200,36 @@ void EventLog::lookUpStates(const Footprint& fp)
         for (size_t k = 0; k < fp.touches.size(); ++k) scratchStates_[k] = &state(fp.touches[k].location);
 }
 
-void EventLog::push(uint32_t actor, uint32_t lane, const Footprint& fp, int32_t createsLane,
-                    std::vector<uint32_t>* races, const std::vector<uint32_t>* woken)
+// What push does for such an event, with what it would find known: the prior clock is the
+// latest event's (it woke no lane), every location's latest exclusive touch is that event's touch
+// of it (the previous exclusive one of each new touch), no location has a `shared` entry to save.
+// The new event can be repeated in turn.
+void EventLog::pushRepeat(uint32_t actor, uint32_t lane, const Footprint& fp)
+{
+    const uint32_t depth = size(), latest = depth - 1;
+    const EventRecord& before = events_[latest];
+    const uint32_t laneIndex = before.laneIndex + 1, touchBegin = before.touchBegin, count = before.touchCount;
+    const uint32_t index = uint32_t(touchData_.size());
+    events_.push_back(EventRecord{actor, lane, laneIndex, int32_t(latest), -1, uint32_t(wakes_.size()), 0, index, count});
+    const size_t clockEnd = size_t(depth + 1) * width_;
+    if (clockEnd > clocks_.size()) clocks_.resize(std::max(clockEnd, clocks_.size() * 2));
+    uint32_t* clock = clockOf(depth);
+    copyClock(clockOf(latest), clock);
+    clock[lane] = laneIndex;
+    const uint32_t saved = uint32_t(savedShared_.size());
+    for (uint32_t k = 0; k < count; ++k) {
+        const Touch& t = fp.touches[k];
+        touchData_.push_back(t);
+        touchLinks_.push_back(TouchLink{depth, int32_t(touchBegin + k), -1, saved});
+        state(t.location).lastExclusive = int32_t(index + k);
+    }
+    laneLast_[lane] = int32_t(depth);
+    laneEvents_[lane].push_back(depth);
+    repeatable_ = true;
+}
+
+void EventLog::pushGeneral(uint32_t actor, uint32_t lane, const Footprint& fp, int32_t createsLane,
+                           std::vector<uint32_t>* races, const std::vector<uint32_t>* woken)
 {
     const uint32_t needed = std::max<uint32_t>(lane, createsLane >= 0 ? uint32_t(createsLane) : 0) + 1;
     if (needed > lanes_) ensureLanes(needed);
@@ -241,6 +270,8 @@ void EventLog::push(uint32_t actor, uint32_t lane, const Footprint& fp, int32_t 
     if (races && races->size() > 1) keepImmediateRaces(*races);
     laneLast_[lane] = int32_t(depth);
     laneEvents_[lane].push_back(depth);
+    repeatLane_ = createsLane < 0 && wakesCount == 0 ? lane : kNoLane;
+    repeatable_ = false;
     if (createsLane >= 0 || wakesCount) undoable_.push_back(depth);
     if (createsLane >= 0) laneCreatedBy_[size_t(createsLane)] = int32_t(depth);
     for (uint32_t k = 0; k < wakesCount; ++k) {
@@ -314,6 +345,7 @@ void EventLog::pendingRaces(uint32_t lane, const Footprint& fp, std::vector<uint
 void EventLog::truncate(uint32_t depth)
 {
     if (events_.size() <= depth) return;
+    repeatLane_ = kNoLane;   // the latest event changes
     untouchFrom(events_[depth].touchBegin);
     // The wakes and creations undone, latest first; most events have neither, and are not
     // visited.

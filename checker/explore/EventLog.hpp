@@ -60,8 +60,19 @@ public:
     // depths of the earlier events in a reversible race with the new one (see EventLog.cpp).
     // `woken` lists the lanes whose wait this event ended (a hand-off or a wake-up to
     // re-compete): their next events happen after it, as a created lane's first event does.
+    // (Inline: a lane's step that repeats the latest event, most steps of a loop over the lane's
+    // own locations, goes to pushRepeat without the general push's frame.)
     void push(uint32_t actor, uint32_t lane, const Footprint& fp, int32_t createsLane,
-              std::vector<uint32_t>* races, const std::vector<uint32_t>* woken = nullptr);
+              std::vector<uint32_t>* races, const std::vector<uint32_t>* woken = nullptr)
+    {
+        if (lane == repeatLane_ && createsLane < 0 && (!woken || woken->empty()) && repeatsLatest(fp) &&
+            (repeatable_ || repeatable(fp))) {
+            if (races) races->clear();
+            pushRepeat(actor, lane, fp);
+            return;
+        }
+        pushGeneral(actor, lane, fp, createsLane, races, woken);
+    }
     // The lanes the event at `depth` woke.
     const uint32_t* wakes(uint32_t depth) const { return wakes_.data() + events_[depth].wakesBegin; }
 
@@ -109,6 +120,34 @@ private:
         return priorClockSlow(lane);
     }
     const uint32_t* priorClockSlow(uint32_t lane);
+    // An event can be repeated when it created and woke no lane and its touches, one or two of
+    // distinct locations, are all exclusive: each location's state then holds that event's touch
+    // alone, an event of the same lane with the same touches right after it races with nothing,
+    // and pushRepeat records it.
+    static bool repeatable(const Footprint& fp)
+    {
+        const size_t count = fp.touches.size();
+        if (count == 0 || count > 2) return false;
+        for (const Touch& t : fp.touches)
+            if (!conflictsWithAll(t.access)) return false;
+        return count == 1 || fp.touches[0].location != fp.touches[1].location;
+    }
+    // Whether an event with footprint `fp` has the latest event's touches (the last recorded).
+    bool repeatsLatest(const Footprint& fp) const
+    {
+        const size_t count = fp.touches.size();
+        if (count != events_.back().touchCount) return false;
+        const Touch* latest = touchData_.data() + touchData_.size() - count;
+        for (size_t k = 0; k < count; ++k)
+            if (fp.touches[k].location != latest[k].location || fp.touches[k].access != latest[k].access) return false;
+        return true;
+    }
+    // push for an event of lane repeatLane_ that creates and wakes no lane, repeatsLatest() and
+    // is repeatable().
+    void pushRepeat(uint32_t actor, uint32_t lane, const Footprint& fp);
+    // push for any event.
+    void pushGeneral(uint32_t actor, uint32_t lane, const Footprint& fp, int32_t createsLane,
+                     std::vector<uint32_t>* races, const std::vector<uint32_t>* woken);
     // Whether every earlier touch a new access of `lane` to `loc` could depend on is the lane's
     // own (no shared entry, the latest exclusive touch the lane's): scanLocation would find
     // nothing. The common case of a thread in a loop over its own locations.
@@ -173,6 +212,11 @@ private:
     std::vector<uint32_t> undoable_;        // the depths of the events that woke or created a lane
     std::vector<uint32_t> scratchPrior_;
     uint32_t lanes_ = 0;
+    // The latest event's lane when it created and woke no lane (else kNoLane), and whether its
+    // touches are known to be repeatable() (asked only when a repeat comes).
+    static constexpr uint32_t kNoLane = UINT32_MAX;
+    uint32_t repeatLane_ = kNoLane;
+    bool repeatable_ = false;
     std::array<std::vector<LocationState>, std::size_t(LocationClass::Count_)> locations_;
     uint32_t initialLanes_ = 0;
     uint64_t truncations_ = 0;       // never wraps: a stale stamp must not match

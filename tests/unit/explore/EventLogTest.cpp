@@ -4,6 +4,8 @@
 
 #include <cppunit/extensions/HelperMacros.h>
 
+#include <algorithm>
+
 using namespace checker;
 
 namespace {
@@ -58,7 +60,9 @@ class EventLogTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(eventReadingALocationTwice);
     CPPUNIT_TEST(notAfterIsWhatHappensBeforeLeavesOut);
     CPPUNIT_TEST(truncatedLogIsTheLogOfItsPrefix);
+    CPPUNIT_TEST(truncatedRepeatsAnswerAsTheLogOfItsPrefix);
     CPPUNIT_TEST(pushAnswersAsTheGeneralScanAndTheDependencyClosure);
+    CPPUNIT_TEST(repeatedEventsAnswerAsTheGeneralScanAndTheDependencyClosure);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -311,10 +315,37 @@ public:
     // dropped: on random logs (every kind of access, footprints touching two locations or one
     // twice, lane creations and wakes, truncations deep and shallow), a truncated log must answer
     // every later question as a log built from its kept events alone.
-    void truncatedLogIsTheLogOfItsPrefix()
+    void truncatedLogIsTheLogOfItsPrefix() { truncatedLogAnswersAsTheLogOfItsPrefix(0); }
+
+    // The same with events that often repeat the latest one (its lane's, with its touches), which
+    // push records without scanning: truncation must undo them as it undoes any event.
+    void truncatedRepeatsAnswerAsTheLogOfItsPrefix() { truncatedLogAnswersAsTheLogOfItsPrefix(60); }
+
+    // push skips the scan of a location whose earlier touches are all its own lane's, and records
+    // each touch right after its scan when no two touch one location. On random logs where lanes
+    // run in bursts over few locations (so that both are common; footprints of one to three
+    // touches, a location sometimes touched twice), every push must find the races pendingRaces
+    // (the general scan) finds for the same step just before, and happensBefore must be the
+    // closure of program order, creation, the latest wake and every conflicting pair of touches
+    // of different lanes, recomputed from scratch; and no race found may happen before another
+    // (only immediate races are kept). Up to nine lanes: clocks are copied block by
+    // block, and grow twice while a log is built.
+    void pushAnswersAsTheGeneralScanAndTheDependencyClosure() { pushAnswersAsTheScanAndTheClosure(0); }
+
+    // push records an event that repeats the latest one (its lane's, with the same touches, one
+    // or two exclusive ones) without scanning: on random logs where a lane often repeats its step,
+    // push must still answer as the general scan and the dependency closure, truncations included.
+    void repeatedEventsAnswerAsTheGeneralScanAndTheDependencyClosure() { pushAnswersAsTheScanAndTheClosure(60); }
+
+private:
+    // The random logs of truncatedLogIsTheLogOfItsPrefix, where an event repeats the latest one
+    // `repeat` percent of the time.
+    static void truncatedLogAnswersAsTheLogOfItsPrefix(uint32_t repeat)
     {
         Random next{777};
+        std::vector<Pushed> events;
         auto randomEvent = [&](uint32_t lanes) {
+            if (repeat > 0 && !events.empty() && next(100) < repeat) return Pushed{events.back().lane, events.back().footprint, -1, {}};
             Pushed p{next(lanes), {}, -1, {}};
             for (uint32_t k = 1 + next(2); k-- > 0;) p.footprint.add(kLocations[next(3)], kAccesses[next(7)]);
             if (next(8) == 0) p.woken.push_back(next(lanes));
@@ -326,7 +357,7 @@ public:
         for (int round = 0; round < 200; ++round) {
             EventLog log;
             log.begin(2);
-            std::vector<Pushed> events;
+            events.clear();
             uint32_t length = 10 + next(60);
             for (uint32_t step = 0; step < length; ++step) {
                 uint32_t lanes = 2;
@@ -357,16 +388,9 @@ public:
             }
         }
     }
-    // push skips the scan of a location whose earlier touches are all its own lane's, and records
-    // each touch right after its scan when no two touch one location. On random logs where lanes
-    // run in bursts over few locations (so that both are common; footprints of one to three
-    // touches, a location sometimes touched twice), every push must find the races pendingRaces
-    // (the general scan) finds for the same step just before, and happensBefore must be the
-    // closure of program order, creation, the latest wake and every conflicting pair of touches
-    // of different lanes, recomputed from scratch; and no race found may happen before another
-    // (only immediate races are kept). Up to nine lanes: clocks are copied block by
-    // block, and grow twice while a log is built.
-    void pushAnswersAsTheGeneralScanAndTheDependencyClosure()
+    // The random logs of pushAnswersAsTheGeneralScanAndTheDependencyClosure, where the lane that
+    // goes on repeats its footprint `repeat` percent of the time.
+    static void pushAnswersAsTheScanAndTheClosure(uint32_t repeat)
     {
         Random next{4242};
         auto dependent = [](const Pushed& a, const Pushed& b) {
@@ -409,10 +433,13 @@ public:
                     log.truncate(uint32_t(events.size()));
                     lanes = 2;
                     for (const Pushed& e : events) lanes += e.creates >= 0;
+                    lane = std::min(lane, lanes - 1);   // its creation may be gone
                 }
                 if (next(4) == 0) lane = next(lanes);   // otherwise the same lane goes on
                 Pushed p{lane, {}, -1, {}};
-                for (uint32_t k = 1 + next(3); k-- > 0;) p.footprint.add(kLocations[next(3)], kAccesses[next(7)]);
+                if (repeat > 0 && !events.empty() && next(100) < repeat) p.footprint = events.back().footprint;
+                else
+                    for (uint32_t k = 1 + next(3); k-- > 0;) p.footprint.add(kLocations[next(3)], kAccesses[next(7)]);
                 if (next(8) == 0) p.woken.push_back(next(lanes));
                 if (lanes < 9 && next(6) == 0) p.creates = int32_t(lanes++);
                 std::vector<uint32_t> races, expected;
