@@ -26,16 +26,9 @@ bool RacesFinder::anyRacyStep(const Program& program)
     return false;
 }
 
-void RacesFinder::onStep(const World& world, uint32_t t, StepKind kind, int32_t stmt, const Footprint& fp,
-                         const StepEffects& effects, std::vector<report::Finding>& out)
+void RacesFinder::onStepGeneral(const World& world, uint32_t t, StepKind kind, int32_t stmt, const Footprint& fp,
+                                const StepEffects& effects, std::vector<report::Finding>& out)
 {
-    if (!anyRacyStep_) return;
-    // A woken or created thread takes t's clock: publish() must run.
-    if (effects.woken.empty() && effects.createdThread < 0 && state_.latest.repeatedBy(t, kind, fp)) {
-        state_.detector.recordRepeat(t, state_.hb.epoch(t), stmt, kind, fp);
-        state_.hb.advance(t);
-        return;
-    }
     GlobalSync sync = kind == StepKind::AtomicLoad     ? GlobalSync::AcquireLoad
                       : kind == StepKind::AtomicStore  ? GlobalSync::ReleaseStore
                       : kind == StepKind::AtomicUpdate ? GlobalSync::ReadModifyWrite

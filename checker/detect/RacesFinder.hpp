@@ -89,10 +89,25 @@ public:
 
     // Thread t took a step: `fp` and `kind` / `stmt` were taken before it ran, `effects` is what
     // it did, `world` the state after it. New findings go to `out` (without witness).
+    // (Inline: a program with nothing racy returns at once, and most steps of a thread's loop
+    // repeat its latest step and take the short way, both without the general one's frame.)
     void onStep(const World& world, uint32_t t, StepKind kind, int32_t stmt, const Footprint& fp,
-                const StepEffects& effects, std::vector<report::Finding>& out);
+                const StepEffects& effects, std::vector<report::Finding>& out)
+    {
+        if (!anyRacyStep_) return;
+        // A woken or created thread takes t's clock: publish() must run.
+        if (effects.woken.empty() && effects.createdThread < 0 && state_.latest.repeatedBy(t, kind, fp)) {
+            state_.detector.recordRepeat(t, state_.hb.epoch(t), stmt, kind, fp);
+            state_.hb.advance(t);
+            return;
+        }
+        onStepGeneral(world, t, kind, stmt, fp, effects, out);
+    }
 
 private:
+    // onStep for any step.
+    void onStepGeneral(const World& world, uint32_t t, StepKind kind, int32_t stmt, const Footprint& fp,
+                       const StepEffects& effects, std::vector<report::Finding>& out);
     // Keeps thread t's step (kind `kind`, footprint `fp`) as the latest one;
     // `touchesSynchronizeNothing` when its touches were seen to join and publish nothing (a
     // blocked step's were not looked at).
