@@ -217,11 +217,12 @@ void EventLog::pushRepeat(uint32_t actor, uint32_t lane, const Footprint& fp)
     copyClock(clockOf(latest), clock);
     clock[lane] = laneIndex;
     const uint32_t saved = uint32_t(savedShared_.size());
+    if (!repeatable_)
+        for (uint32_t k = 0; k < count; ++k) repeatStates_[k] = &state(fp.touches[k].location);
     for (uint32_t k = 0; k < count; ++k) {
-        const Touch& t = fp.touches[k];
-        touchData_.push_back(t);
+        touchData_.push_back(fp.touches[k]);
         touchLinks_.push_back(TouchLink{depth, int32_t(touchBegin + k), -1, saved});
-        state(t.location).lastExclusive = int32_t(index + k);
+        repeatStates_[k]->lastExclusive = int32_t(index + k);
     }
     laneLast_[lane] = int32_t(depth);
     laneEvents_[lane].push_back(depth);
@@ -334,6 +335,7 @@ void EventLog::keepImmediateRaces(std::vector<uint32_t>& races) const
 void EventLog::pendingRaces(uint32_t lane, const Footprint& fp, std::vector<uint32_t>& races)
 {
     ensureLanes(lane + 1);
+    repeatable_ = false;   // a look-up may grow a table of states, and move those held
     races.clear();
     scratchClock_.assign(width_, 0);
     const uint32_t* prior = priorClock(lane);
@@ -346,6 +348,7 @@ void EventLog::truncate(uint32_t depth)
 {
     if (events_.size() <= depth) return;
     repeatLane_ = kNoLane;   // the latest event changes
+    repeatable_ = false;
     untouchFrom(events_[depth].touchBegin);
     // The wakes and creations undone, latest first; most events have neither, and are not
     // visited.

@@ -36,6 +36,11 @@ struct EventRecord {
 
 class EventLog {
 public:
+    // Not copied: it holds pointers into its own tables (repeatStates_).
+    EventLog() = default;
+    EventLog(const EventLog&) = delete;
+    EventLog& operator=(const EventLog&) = delete;
+
     uint32_t size() const { return uint32_t(events_.size()); }
     const EventRecord& event(uint32_t depth) const { return events_[depth]; }
     const Touch* touches(uint32_t depth) const { return touchData_.data() + events_[depth].touchBegin; }
@@ -212,11 +217,14 @@ private:
     std::vector<uint32_t> undoable_;        // the depths of the events that woke or created a lane
     std::vector<uint32_t> scratchPrior_;
     uint32_t lanes_ = 0;
-    // The latest event's lane when it created and woke no lane (else kNoLane), and whether its
-    // touches are known to be repeatable() (asked only when a repeat comes).
+    // The latest event's lane when it created and woke no lane (else kNoLane); whether its
+    // touches are known to be repeatable() (asked only when a repeat comes), which a repeat
+    // knows, with the states of their locations in repeatStates_ (no look-up since, which could
+    // have grown a table, moving them).
     static constexpr uint32_t kNoLane = UINT32_MAX;
     uint32_t repeatLane_ = kNoLane;
     bool repeatable_ = false;
+    std::array<LocationState*, 2> repeatStates_{};
     std::array<std::vector<LocationState>, std::size_t(LocationClass::Count_)> locations_;
     uint32_t initialLanes_ = 0;
     uint64_t truncations_ = 0;       // never wraps: a stale stamp must not match
