@@ -74,9 +74,14 @@ void EventLog::scanLocation(const Touch& t, const LocationState& loc, uint32_t l
         const EventRecord& ev = events_[touchLinks_[size_t(i)].depth];
         return ev.lane != lane && prior[ev.lane] < ev.laneIndex;
     };
+    // The lane count is read once: the stores into `clock` could alias it. A lane is stored only
+    // when it grows: gcc then keeps the loop a plain one, cheaper for a few lanes than the
+    // vectorized loop with its set-up.
+    const uint32_t lanes = lanes_;
     auto join = [&](int32_t i) {
         const uint32_t* other = clockOf(touchLinks_[size_t(i)].depth);
-        for (uint32_t k = 0; k < lanes_; ++k) clock[k] = std::max(clock[k], other[k]);
+        for (uint32_t k = 0; k < lanes; ++k)
+            if (other[k] > clock[k]) clock[k] = other[k];
     };
     for (int32_t i : loc.shared) {
         Access earlier = touchData_[size_t(i)].access;
