@@ -211,11 +211,13 @@ void EventLog::lookUpStates(const Footprint& fp)
 // The new event can be repeated in turn.
 void EventLog::pushRepeat(uint32_t actor, uint32_t lane, const Footprint& fp)
 {
-    const uint32_t depth = size(), latest = depth - 1;
+    // The latest event is the lane's, woke no lane and holds the last touches: the sizes of the
+    // log's vectors follow from it without dividing by their elements' sizes.
+    const uint32_t latest = uint32_t(laneLast_[lane]), depth = latest + 1;
     const EventRecord& before = events_[latest];
     const uint32_t laneIndex = before.laneIndex + 1, touchBegin = before.touchBegin, count = before.touchCount;
-    const uint32_t index = uint32_t(touchData_.size());
-    events_.push_back(EventRecord{actor, lane, laneIndex, int32_t(latest), -1, uint32_t(wakes_.size()), 0, index, count});
+    const uint32_t index = touchBegin + count;
+    events_.push_back(EventRecord{actor, lane, laneIndex, int32_t(latest), -1, before.wakesBegin, 0, index, count});
     const size_t clockEnd = size_t(depth + 1) * width_;
     if (clockEnd > clocks_.size()) clocks_.resize(std::max(clockEnd, clocks_.size() * 2));
     uint32_t* clock = clockOf(depth);
