@@ -59,6 +59,8 @@ public:
     void onStep(uint32_t t, uint32_t epoch, const VectorClock& clock, int32_t stmt, StepKind kind,
                 const Footprint& fp, std::vector<RacePair>& out);
 
+    // Whether a step of kind `kind` is a file call (its races are file races).
+    static bool isFile(StepKind kind) { return kind == StepKind::FileCall || kind == StepKind::FileClose; }
     // Whether every touch of a step of kind `kind` with footprint `fp` that onStep judges is
     // exclusive (replaces its location's history).
     static bool judgesOnlyExclusive(StepKind kind, const Footprint& fp)
@@ -93,7 +95,6 @@ private:
         locationClassBit(LocationClass::Path) | locationClassBit(LocationClass::File) |
         locationClassBit(LocationClass::ShareState) | locationClassBit(LocationClass::FileObject);
     static constexpr uint32_t kGlobalClasses = locationClassBit(LocationClass::Global);
-    static bool isFile(StepKind kind) { return kind == StepKind::FileCall || kind == StepKind::FileClose; }
     // The classes of the locations whose touches a step of kind `kind` judges (none for Other).
     static uint32_t watchedClasses(StepKind kind)
     {

@@ -38,8 +38,8 @@ public:
     // (RaceDetector::recordRepeat), unless it wakes or creates a thread.
     struct LatestStep {
         static constexpr uint32_t kMaxTouches = 4;
-        bool repeatable = false;   // its touches synchronize nothing, it judged only exclusive
-                                   // ones, and there are at most kMaxTouches
+        bool repeatable = false;   // a file call whose touches synchronize nothing, that judged
+                                   // only exclusive ones, and has at most kMaxTouches
         StepKind kind = StepKind::Other;
         uint32_t thread = 0;
         uint32_t count = 0;
