@@ -96,7 +96,7 @@ public:
     {
         if (!anyRacyStep_) return;
         // A woken or created thread takes t's clock: publish() must run.
-        if (effects.woken.empty() && effects.createdThread < 0 && state_.latest.repeatedBy(t, kind, fp)) {
+        if (state_.latest.repeatedBy(t, kind, fp) && effects.woken.empty() && effects.createdThread < 0) {
             state_.detector.recordRepeat(t, state_.hb.epoch(t), stmt, kind, fp);
             state_.hb.advance(t);
             return;
