@@ -5,11 +5,9 @@
 
 namespace checker {
 
-bool WakeupSequence::blocked(size_t i) const
+bool WakeupSequence::findBlocker(size_t i) const
 {
-    int32_t b = blocker_[i];
-    if (b == kFree) return false;
-    if (b >= 0 && !removed_[size_t(b)]) return true;
+    const int32_t b = blocker_[i];
     // Everything before `from` was removed or found independent of event i.
     for (size_t j = b >= 0 ? size_t(b) + 1 : first_; j < i; ++j) {
         if (removed_[j] || !eventsDependent(events_[j], events_[i])) continue;
@@ -25,7 +23,7 @@ const WakeupSequence::ActorEvents* WakeupSequence::eventsOf(uint32_t actor) cons
     std::vector<ActorEvents>& byActor = scratch_.byActor;
     if (!indexed_) {
         indexed_ = true;
-        for (size_t i = 0; i < events_.size(); ++i) {
+        for (size_t i = 0; i < count_; ++i) {
             if (removed_[i]) continue;
             ActorEvents* entry = nullptr;
             for (size_t a = 0; a < scratch_.actors; ++a)
@@ -51,25 +49,19 @@ const WakeupSequence::ActorEvents* WakeupSequence::eventsOf(uint32_t actor) cons
 
 size_t WakeupSequence::scanFor(uint32_t actor) const
 {
-    for (size_t i = first_; i < events_.size(); ++i)
-        if (!removed_[i] && events_[i].actor == actor) return i;
+    for (size_t i = first_; i < count_; ++i)
+        if (events_[i].actor == actor && !removed_[i]) return i;   // the actor first: it rarely matches
     return SIZE_MAX;
 }
 
-size_t WakeupSequence::firstOf(uint32_t actor) const
+// Most sequences are a few events long (firstOf() reads their actors' bits). A long one is
+// often asked about a few actors only (its sleeping ones, found near its front): it is scanned
+// until the scans have read as many events as it holds, then indexed.
+size_t WakeupSequence::firstOfLong(uint32_t actor) const
 {
-    // Most sequences are a few events long: a scan costs less than building the index, and the
-    // actors' bits spare most scans. A long one is often asked about a few actors only (its
-    // sleeping ones, found near its front): it is scanned until the scans have read as many
-    // events as it holds, then indexed.
-    if (events_.size() <= kScanLimit) {
-        if (!actorBits_)
-            for (const EventView& e : events_) actorBits_ |= actorBit(e.actor);
-        return actorBits_ & actorBit(actor) ? scanFor(actor) : SIZE_MAX;
-    }
-    if (!indexed_ && scanned_ < events_.size()) {
+    if (!indexed_ && scanned_ < count_) {
         size_t i = scanFor(actor);
-        scanned_ += (i == SIZE_MAX ? events_.size() : i + 1) - first_;
+        scanned_ += (i == SIZE_MAX ? count_ : i + 1) - first_;
         return i;
     }
     const ActorEvents* a = eventsOf(actor);
@@ -83,12 +75,17 @@ bool WakeupSequence::weakInitialBehindFront(const SeqEvent& p, size_t* position)
         *position = first;
         return !blocked(first);
     }
-    // Any dependency decides, wherever it is: looked for from the end, where the race's second
-    // event (which a sleeping event of a race often depends on too) is.
-    const EventView view = viewOf(p);
-    for (size_t i = events_.size(); i-- > first_;)
-        if (!removed_[i] && eventsDependent(view, events_[i])) return false;
     *position = SIZE_MAX;
+    return independentOfAll(p);
+}
+
+// Any dependency decides, wherever it is: looked for from the end, where the race's second
+// event (which a sleeping event of a race often depends on too) is.
+bool WakeupSequence::independentOfAll(const SeqEvent& p) const
+{
+    const EventView view = viewOf(p);
+    for (size_t i = count_; i-- > first_;)
+        if (!removed_[i] && eventsDependent(view, events_[i])) return false;
     return true;
 }
 
@@ -96,7 +93,7 @@ void WakeupSequence::remove(size_t position)
 {
     removed_[position] = 1;
     --left_;
-    while (first_ < removed_.size() && removed_[first_]) ++first_;
+    while (first_ < count_ && removed_[first_]) ++first_;
 }
 
 bool isWeakInitial(const SeqEvent& p, const std::vector<SeqEvent>& v, size_t* position)

@@ -107,11 +107,12 @@ struct WakeupScratch {
 class WakeupSequence {
 public:
     WakeupSequence(const std::vector<EventView>& events, WakeupScratch& scratch)
-        : events_(events), blocker_(scratch.blocker), removed_(scratch.removed), scratch_(scratch),
-          left_(events.size())
+        : events_(events.data()), count_(events.size()), scratch_(scratch), left_(events.size())
     {
-        blocker_.assign(events.size(), kUnknown);
-        removed_.assign(events.size(), 0);
+        scratch.blocker.assign(count_, kUnknown);
+        scratch.removed.assign(count_, 0);
+        blocker_ = scratch.blocker.data();
+        removed_ = scratch.removed.data();
         scratch_.actors = 0;
     }
 
@@ -121,7 +122,7 @@ public:
     template <class F>
     void takeRemaining(F&& sink)
     {
-        for (std::size_t i = first_; i < events_.size(); ++i)
+        for (std::size_t i = first_; i < count_; ++i)
             if (!removed_[i]) sink(seqEventOf(events_[i]));
     }
 
@@ -133,7 +134,7 @@ public:
         // The front event is free (nothing is left before it): walking a tree branch that shares
         // the sequence's prefix meets it at every step, so neither the index nor a blocker is
         // needed (inline: it is the answer about as often as not).
-        if (first_ < events_.size() && events_[first_].actor == p.actor) {
+        if (first_ < count_ && events_[first_].actor == p.actor) {
             *position = first_;
             return true;
         }
@@ -151,15 +152,37 @@ private:
     static uint64_t actorBit(uint32_t actor) { return uint64_t(1) << (actor & 63); }
     // weakInitial() for an actor whose event is not the front one.
     bool weakInitialBehindFront(const SeqEvent& p, std::size_t* position) const;
-    bool blocked(std::size_t i) const;
-    // The position of actor's first event not removed, SIZE_MAX if none.
-    std::size_t firstOf(uint32_t actor) const;
+    // Whether an event not removed before position i depends on event i. What was found is
+    // kept (blocker_): inline, the answer is mostly known already.
+    bool blocked(std::size_t i) const
+    {
+        const int32_t b = blocker_[i];
+        if (b == kFree) return false;
+        if (b >= 0 && !removed_[std::size_t(b)]) return true;
+        return findBlocker(i);
+    }
+    bool findBlocker(std::size_t i) const;   // blocked(), looked for past the last blocker
+    // p (whose actor has no event left here) is independent of every event left.
+    bool independentOfAll(const SeqEvent& p) const;
+    // The position of actor's first event not removed, SIZE_MAX if none. A short sequence
+    // answers from its actors' bits (inline: most actors asked about have no event in it).
+    std::size_t firstOf(uint32_t actor) const
+    {
+        if (count_ > kScanLimit) return firstOfLong(actor);
+        if (!actorBits_)
+            for (std::size_t i = 0; i < count_; ++i) actorBits_ |= actorBit(events_[i].actor);
+        return actorBits_ & actorBit(actor) ? scanFor(actor) : SIZE_MAX;
+    }
+    std::size_t firstOfLong(uint32_t actor) const;
     std::size_t scanFor(uint32_t actor) const;   // the same, read from the front
     const ActorEvents* eventsOf(uint32_t actor) const;
 
-    const std::vector<EventView>& events_;
-    std::vector<int32_t>& blocker_;         // per position: kUnknown, kFree, or a blocking index
-    std::vector<uint8_t>& removed_;
+    // Raw pointers, not the vectors: nothing resizes them while the sequence lives, and a
+    // vector reached through a reference is read again after every store (it might alias).
+    const EventView* const events_;
+    const std::size_t count_;
+    int32_t* blocker_;                      // per position: kUnknown, kFree, or a blocking index
+    uint8_t* removed_;
     WakeupScratch& scratch_;                // byActor: per actor its positions, built on first use
     mutable bool indexed_ = false;
     mutable std::size_t scanned_ = 0;       // events firstOf() read before the index was built
