@@ -211,7 +211,9 @@ bool DporExplorer::frontAsleep(uint32_t depth, uint32_t actor) const
 
 // Unless a sleeping actor at `depth` could start `sequence` (that trace is explored already),
 // it goes into the node's wakeup tree. A worker records it instead when the node is its
-// branch's or above: the explorer it works for inserts it there, in order.
+// branch's or above: the explorer it works for inserts it there, in order. The sleeping actors
+// and the tree may be asked in either order (walks_): the sequence is inserted only where the
+// tree takes it and no sleeping actor starts it, whichever answers first.
 void DporExplorer::insert(uint32_t depth, const std::vector<EventView>& sequence)
 {
     if (worker_ && depth <= rootDepth_) {
@@ -222,11 +224,16 @@ void DporExplorer::insert(uint32_t depth, const std::vector<EventView>& sequence
     }
     WakeupSequence v(sequence, scratch_);
     Node& node = nodes_[depth];
-    size_t position;
-    bool covered = std::any_of(node.sleep.begin(), node.sleep.end(),
-                               [&](uint32_t q) { return v.weakInitial(sleepEvents_[q], &position); });
-    if (covered) return;
-    size_t changed = node.wut.insert(v);
+    const bool walkFirst = node.sleep.size() > 1 && 2 * walksCovered_ > walks_;
+    if (!walkFirst && sleepStarts(node, v)) return;
+    const WakeupTree::Placement placement = node.wut.place(v);
+    ++walks_;
+    if (!placement.inserts) {
+        ++walksCovered_;
+        return;
+    }
+    if (walkFirst && sleepStarts(node, WakeupSequence(sequence, sleepScratch_))) return;   // v lost the events walked
+    size_t changed = node.wut.commit(placement, v);
     // A worker's copy of that branch is out of date: its subtree would not be the one explored
     // (unless the sequence comes from a worker's subtree, which a projected task assumed).
     if (pool_ && !adopting_ && changed != WakeupTree::kUnchanged) {
@@ -234,6 +241,13 @@ void DporExplorer::insert(uint32_t depth, const std::vector<EventView>& sequence
         node.lastChangeAt = stats_.executions;
         if (node.offers > 0) pool_->forget(node.serial, node.lastChanged);
     }
+}
+
+bool DporExplorer::sleepStarts(const Node& node, const WakeupSequence& v) const
+{
+    size_t position;
+    return std::any_of(node.sleep.begin(), node.sleep.end(),
+                       [&](uint32_t q) { return v.weakInitial(sleepEvents_[q], &position); });
 }
 
 void DporExplorer::insert(uint32_t depth, const std::vector<SeqEvent>& sequence)

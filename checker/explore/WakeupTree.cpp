@@ -116,11 +116,11 @@ void WakeupTree::split(Node& node, std::size_t at)
     node.firstChild = std::move(rest);
 }
 
-std::size_t WakeupTree::insert(WakeupSequence& v)
+WakeupTree::Placement WakeupTree::place(WakeupSequence& v)
 {
+    Placement placement;
     std::unique_ptr<Node>* level = &first_;   // the first branch of the level being searched
-    std::size_t changed = kUnchanged;         // the root's branch the sequence goes into
-    for (bool descend = true; descend;) {
+    for (;;) {
         Node* match = nullptr;
         size_t position = SIZE_MAX;
         std::unique_ptr<Node>* slot = level;
@@ -132,33 +132,43 @@ std::size_t WakeupTree::insert(WakeupSequence& v)
             }
         }
         if (!match) {
-            level = slot;   // the end of the level: the new branch goes there, rightmost
-            break;
+            placement.level = slot;   // the end of the level: the new branch goes there, rightmost
+            placement.inserts = true;
+            return placement;
         }
-        if (level == &first_) changed = index;
+        if (level == &first_) placement.changed = index;
         for (size_t k = match->start;; ++k) {
             bool last = k + 1 == match->chain.size();
-            if (last && !match->firstChild) return kUnchanged;  // a leaf: this trace is already scheduled
+            if (last && !match->firstChild) return {};  // a leaf: this trace is already scheduled
             if (position != SIZE_MAX) v.remove(position);
-            if (v.empty()) return kUnchanged;
+            if (v.empty()) return {};
             if (last) {
                 level = &match->firstChild;
                 break;
             }
             if (!v.weakInitial(match->chain[k + 1], &position)) {
-                split(*match, k + 1);
-                level = &match->firstChild;
-                descend = false;
-                break;
+                placement.split = match;
+                placement.splitAt = k + 1;
+                placement.inserts = true;
+                return placement;
             }
         }
+    }
+}
+
+std::size_t WakeupTree::commit(const Placement& placement, WakeupSequence& v)
+{
+    std::unique_ptr<Node>* level = placement.level;
+    if (placement.split) {
+        split(*placement.split, placement.splitAt);
+        level = &placement.split->firstChild;
     }
     while (*level) level = &(*level)->next;
     auto node = std::make_unique<Node>();
     node->chain.reserve(v.size());
     v.takeRemaining([&node](SeqEvent&& e) { node->chain.push_back(std::move(e)); });
     *level = std::move(node);
-    return changed;
+    return placement.changed;
 }
 
 SeqEvent WakeupTree::takeLeftmost(WakeupTree& subtree)

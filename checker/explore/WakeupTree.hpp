@@ -206,7 +206,19 @@ public:
     // that branch was there before (it changed), kUnchanged otherwise (nothing inserted, or a
     // new branch).
     static constexpr std::size_t kUnchanged = SIZE_MAX;
-    std::size_t insert(WakeupSequence& v);
+    std::size_t insert(WakeupSequence& v)
+    {
+        Placement placement = place(v);
+        return placement.inserts ? commit(placement, v) : kUnchanged;
+    }
+    // insert() in two halves, so that a caller can look at the sequence between them (a sleep
+    // set that would exclude it costs more to check than most walks that end in nothing).
+    // place() walks the tree as insert() does, removing from `v` the events it follows, and
+    // changes nothing; commit() then makes the insertion it found, if it `inserts`, and returns
+    // what insert() would. Nothing may change the tree in between.
+    struct Placement;
+    Placement place(WakeupSequence& v);
+    std::size_t commit(const Placement& placement, WakeupSequence& v);
     std::size_t insert(const std::vector<SeqEvent>& v)
     {
         std::vector<EventView> views;
@@ -268,6 +280,17 @@ private:
         }
     };
     static void split(Node& node, std::size_t at);
+
+public:
+    struct Placement {
+        bool inserts = false;                 // the sequence is not covered by the tree
+        std::size_t changed = kUnchanged;     // what insert() returns when it inserts
+        std::unique_ptr<Node>* level = nullptr;   // a branch of the level it goes into, at the end
+        Node* split = nullptr;                // the chain to split first (at splitAt), if any:
+        std::size_t splitAt = 0;              // its children become the level
+    };
+
+private:
     const Node* branch(std::size_t k) const;
     std::unique_ptr<Node> first_;     // the leftmost branch; null when the tree is empty
 };

@@ -37,6 +37,7 @@ class WakeupTreeTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(leftmostEqualsSeesInsertionsBelowIt);
     CPPUNIT_TEST(longSequencesFollowASharedPrefixInAnyOrder);
     CPPUNIT_TEST(lateEventsOfALongSequenceAreFoundScannedOrIndexed);
+    CPPUNIT_TEST(placeThenCommitIsInsert);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -233,6 +234,51 @@ public:
         CPPUNIT_ASSERT(rest.leftmostEquals(fresh) && fresh.leftmostEquals(rest.copyBranch(0)));
         fresh.insert({ev(2, X, Access::Write), ev(6, Y, Access::Write)});   // 2 then 5 or 6
         CPPUNIT_ASSERT(!rest.leftmostEquals(fresh));
+    }
+
+    // The explorer walks the tree (place) before it checks the sleep set, and inserts (commit)
+    // only what the walk found room for: the two halves must be insert(), and the walk must
+    // change nothing. Each case is run on two copies of one tree, one through insert().
+    void placeThenCommitIsInsert()
+    {
+        auto build = [] {
+            WakeupTree tree;
+            tree.insert({ev(1, X, Access::Write), ev(2, X, Access::Write), ev(5, Y, Access::Write)});
+            tree.insert({ev(3, X, Access::Write)});
+            return tree;
+        };
+        auto same = [](const WakeupTree& a, const WakeupTree& b) {
+            if (a.branchCount() != b.branchCount()) return false;
+            for (size_t k = 0; k < a.branchCount(); ++k)
+                if (!a.copyBranch(k).leftmostEquals(b.copyBranch(k))) return false;
+            return true;
+        };
+        struct Case {
+            std::vector<SeqEvent> sequence;
+            bool inserts;
+        };
+        const std::vector<Case> cases{
+            {{ev(3, X, Access::Read)}, false},                                                // a leaf covers it
+            {{ev(1, X, Access::Write), ev(2, X, Access::Write)}, false},                      // followed to its end
+            {{ev(4, X, Access::Write)}, true},                                                // a new branch
+            {{ev(1, X, Access::Write), ev(4, X, Access::Write)}, true},                       // a split below 1
+            {{ev(1, X, Access::Write), ev(2, X, Access::Write), ev(6, Y, Access::Write)}, true},   // below 2
+        };
+        for (const Case& c : cases) {
+            WakeupTree placed = build(), inserted = build();
+            const WakeupTree before = build();
+            std::vector<EventView> views;
+            viewsOf(c.sequence, views);
+            WakeupScratch scratch;
+            WakeupSequence v(views, scratch);
+            const WakeupTree::Placement placement = placed.place(v);
+            CPPUNIT_ASSERT_EQUAL(c.inserts, placement.inserts);
+            CPPUNIT_ASSERT(same(placed, before));
+            const size_t expected = inserted.insert(c.sequence);
+            if (placement.inserts) CPPUNIT_ASSERT_EQUAL(expected, placed.commit(placement, v));
+            CPPUNIT_ASSERT(same(placed, inserted));
+            CPPUNIT_ASSERT_EQUAL(c.inserts, !same(inserted, before));
+        }
     }
 };
 
