@@ -164,11 +164,35 @@ std::size_t WakeupTree::commit(const Placement& placement, WakeupSequence& v)
         level = &placement.split->firstChild;
     }
     while (*level) level = &(*level)->next;
-    auto node = std::make_unique<Node>();
+    std::unique_ptr<Node> node = newNode();
     node->chain.reserve(v.size());
     v.takeRemaining([&node](SeqEvent&& e) { node->chain.push_back(std::move(e)); });
     *level = std::move(node);
     return placement.changed;
+}
+
+std::vector<std::unique_ptr<WakeupTree::Node>>& WakeupTree::spareNodes()
+{
+    thread_local std::vector<std::unique_ptr<Node>> spares;
+    return spares;
+}
+
+std::unique_ptr<WakeupTree::Node> WakeupTree::newNode()
+{
+    std::vector<std::unique_ptr<Node>>& spares = spareNodes();
+    if (spares.empty()) return std::make_unique<Node>();
+    std::unique_ptr<Node> node = std::move(spares.back());
+    spares.pop_back();
+    return node;
+}
+
+void WakeupTree::recycle(std::unique_ptr<Node> node)
+{
+    std::vector<std::unique_ptr<Node>>& spares = spareNodes();
+    if (spares.size() >= kSpareNodes || node->chain.capacity() > kSpareChain) return;
+    node->chain.clear();
+    node->start = 0;
+    spares.push_back(std::move(node));
 }
 
 SeqEvent WakeupTree::takeLeftmost(WakeupTree& subtree)
@@ -178,6 +202,7 @@ SeqEvent WakeupTree::takeLeftmost(WakeupTree& subtree)
     SeqEvent event = std::move(first->chain[first->start++]);
     if (first->start == first->chain.size()) {
         subtree.first_ = std::move(first->firstChild);
+        recycle(std::move(first));
         return event;
     }
     // Give back the memory of a long chain's explored half now and then (amortized O(1)).

@@ -280,6 +280,15 @@ private:
         }
     };
     static void split(Node& node, std::size_t at);
+    // A node whose events were all taken is kept for the next new branch of a tree of this
+    // thread (with its chain's storage, when small): a branch is inserted and then taken at
+    // nearly every race reversed, and the two allocations and frees of a node cost as much as
+    // the rest of both.
+    static std::unique_ptr<Node> newNode();
+    static void recycle(std::unique_ptr<Node> node);   // node has no children nor sibling
+    static std::vector<std::unique_ptr<Node>>& spareNodes();
+    static constexpr std::size_t kSpareNodes = 64;
+    static constexpr std::size_t kSpareChain = 64;    // events a kept chain may have room for
 
 public:
     struct Placement {

@@ -38,6 +38,7 @@ class WakeupTreeTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(longSequencesFollowASharedPrefixInAnyOrder);
     CPPUNIT_TEST(lateEventsOfALongSequenceAreFoundScannedOrIndexed);
     CPPUNIT_TEST(placeThenCommitIsInsert);
+    CPPUNIT_TEST(aTakenNodeComesBackEmpty);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -279,6 +280,25 @@ public:
             CPPUNIT_ASSERT(same(placed, inserted));
             CPPUNIT_ASSERT_EQUAL(c.inserts, !same(inserted, before));
         }
+    }
+
+    // A branch whose events were all taken keeps its node for the next new branch: that branch
+    // holds its own events only, from its first.
+    void aTakenNodeComesBackEmpty()
+    {
+        WakeupTree tree;
+        tree.insert({ev(1, X, Access::Write), ev(2, X, Access::Write)});
+        WakeupTree sub, rest;
+        CPPUNIT_ASSERT_EQUAL(1u, tree.takeLeftmost(sub).actor);
+        CPPUNIT_ASSERT_EQUAL(2u, sub.takeLeftmost(rest).actor);   // the node is done with
+        CPPUNIT_ASSERT(tree.empty() && sub.empty() && rest.empty());
+        tree.insert({ev(3, Y, Access::Write)});
+        WakeupTree expected;
+        expected.insert({ev(3, Y, Access::Write)});
+        CPPUNIT_ASSERT(tree.leftmostEquals(expected));
+        CPPUNIT_ASSERT(tree.branchIsLeaf(0));
+        CPPUNIT_ASSERT_EQUAL(3u, tree.takeLeftmost(sub).actor);
+        CPPUNIT_ASSERT(tree.empty() && sub.empty());
     }
 };
 
