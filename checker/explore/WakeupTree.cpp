@@ -107,12 +107,14 @@ bool isWeakInitial(const SeqEvent& p, const std::vector<SeqEvent>& v, size_t* po
 // Makes chain[at..] (and the children) a child node of its own: chain[at - 1] gets a sibling.
 void WakeupTree::split(Node& node, std::size_t at)
 {
-    auto rest = std::make_unique<Node>();
+    std::unique_ptr<Node> rest = newNode();
     rest->chain.assign(std::make_move_iterator(node.chain.begin() + std::ptrdiff_t(at)),
                        std::make_move_iterator(node.chain.end()));
     rest->firstChild = std::move(node.firstChild);
+    // The tail's share of a long chain moved out: given back, when worth a copy of the rest.
+    const bool shrink = node.chain.size() - at >= kSpareChain;
     node.chain.resize(at);
-    node.chain.shrink_to_fit();  // the tail's share of a long chain moved out
+    if (shrink) node.chain.shrink_to_fit();
     node.firstChild = std::move(rest);
 }
 
