@@ -174,12 +174,6 @@ int32_t DporExplorer::postponedStop(const Node& node)
     return -1;
 }
 
-EventView DporExplorer::viewAt(uint32_t depth) const
-{
-    const EventRecord& e = log_.event(depth);
-    return {e.actor, e.lane, e.createsLane, log_.touches(depth), e.touchCount, log_.wakes(depth), e.wakesCount};
-}
-
 SeqEvent DporExplorer::eventAt(uint32_t depth) const
 {
     return seqEventOf(viewAt(depth));

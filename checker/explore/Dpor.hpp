@@ -99,7 +99,12 @@ private:
     void postponeStop();
     void positionProbe(uint32_t depth);
     SeqEvent eventAt(uint32_t depth) const;
-    EventView viewAt(uint32_t depth) const;   // the logged event, without a copy
+    // The logged event, without a copy (inline: the events of every sequence built are read so).
+    EventView viewAt(uint32_t depth) const
+    {
+        const EventRecord& e = log_.event(depth);
+        return {e.actor, e.lane, e.createsLane, log_.touches(depth), e.touchCount, log_.wakes(depth), e.wakesCount};
+    }
     bool interrupted();
     bool budgetExhausted();
     void reportProgress(bool force);
