@@ -159,11 +159,6 @@ int32_t DporExplorer::chooseFree(const Node& node)
     return -1;
 }
 
-bool DporExplorer::asleep(const Node& node, uint32_t actor) const
-{
-    return std::any_of(node.sleep.begin(), node.sleep.end(), [&](uint32_t q) { return sleepEvents_[q].actor == actor; });
-}
-
 // When every actor that can run is asleep: one whose step stopped the execution where it went
 // to sleep, run now, at the end (-1 if none). Its trace with everything else done before it was
 // not explored: the stop cut it short.
@@ -188,19 +183,22 @@ void DporExplorer::processRaces(const std::vector<uint32_t>& races, uint32_t end
     for (uint32_t i : races) {
         sequence_.clear();
         log_.notAfter(i, end, notAfter_);
-        if (frontAsleep(i, notAfter_.empty() ? last.actor : log_.event(notAfter_[0]).actor)) continue;
+        if (frontCovered(i, notAfter_.empty() ? last.actor : log_.event(notAfter_[0]).actor)) continue;
         for (uint32_t k : notAfter_) sequence_.push_back(viewAt(k));
         sequence_.push_back(last);
         insert(i, sequence_);
     }
 }
 
-// Whether a sleeping actor at `depth` takes the first event of the sequences insert() is
-// about to check: it could start them (their first event is a weak initial), so they are known
-// covered before they are built. Not for a worker's own branch or above, where they are recorded.
-bool DporExplorer::frontAsleep(uint32_t depth, uint32_t actor) const
+// Whether the sequences insert() is about to check at `depth` are known covered by their first
+// event's actor, before they are built: a sleeping actor takes it (it could start them: their
+// first event is a weak initial), or the tree's leftmost branch is that actor's event alone (the
+// walk would take it, first, and end there). Not for a worker's own branch or above, where they
+// are recorded.
+bool DporExplorer::frontCovered(uint32_t depth, uint32_t actor) const
 {
-    return !(worker_ && depth <= rootDepth_) && asleep(nodes_[depth], actor);
+    const Node& node = nodes_[depth];
+    return !(worker_ && depth <= rootDepth_) && (asleep(node, actor) || node.wut.leftmostIsLeafOf(actor));
 }
 
 // Unless a sleeping actor at `depth` could start `sequence` (that trace is explored already),

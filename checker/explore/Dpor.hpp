@@ -91,10 +91,16 @@ private:
     void restoreTo(uint32_t depth);
     bool hasPendingWork() const;
     int32_t chooseFree(const Node& node);
-    bool asleep(const Node& node, uint32_t actor) const;   // actor's next event is in node's sleep set
+    // Whether actor's next event is in node's sleep set (inline: asked for most races and steps).
+    bool asleep(const Node& node, uint32_t actor) const
+    {
+        for (uint32_t q : node.sleep)
+            if (sleepEvents_[q].actor == actor) return true;
+        return false;
+    }
     int32_t postponedStop(const Node& node);
     void processRaces(const std::vector<uint32_t>& races, uint32_t end, const EventView& last);
-    bool frontAsleep(uint32_t depth, uint32_t actor) const;
+    bool frontCovered(uint32_t depth, uint32_t actor) const;
     void processBlockedRaces();
     void postponeStop();
     void positionProbe(uint32_t depth);

@@ -89,13 +89,6 @@ bool WakeupSequence::independentOfAll(const SeqEvent& p) const
     return true;
 }
 
-void WakeupSequence::remove(size_t position)
-{
-    removed_[position] = 1;
-    --left_;
-    while (first_ < count_ && removed_[first_]) ++first_;
-}
-
 bool isWeakInitial(const SeqEvent& p, const std::vector<SeqEvent>& v, size_t* position)
 {
     std::vector<EventView> views;

@@ -142,7 +142,12 @@ public:
     }
 
     // Removes the event at `position` (a weak initial, now explored first).
-    void remove(std::size_t position);
+    void remove(std::size_t position)
+    {
+        removed_[position] = 1;
+        --left_;
+        while (first_ < count_ && removed_[first_]) ++first_;
+    }
 
 private:
     static constexpr int32_t kUnknown = -2;
@@ -243,6 +248,13 @@ public:
     // inserted goes into branch `k` exactly when it would in this tree (insertion looks at a
     // branch's first event to choose it).
     WakeupTree copyBranchAfterStubs(std::size_t k) const;
+    // Whether the leftmost branch is one event of `actor` and nothing below it: insert() then
+    // changes nothing for a sequence that starts with an event of `actor`.
+    bool leftmostIsLeafOf(uint32_t actor) const
+    {
+        return first_ && first_->start + 1 == first_->chain.size() && !first_->firstChild &&
+               first_->chain[first_->start].actor == actor;
+    }
     void dropAllButLeftmost()
     {
         if (first_) first_->next.reset();

@@ -39,6 +39,7 @@ class WakeupTreeTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(lateEventsOfALongSequenceAreFoundScannedOrIndexed);
     CPPUNIT_TEST(placeThenCommitIsInsert);
     CPPUNIT_TEST(aTakenNodeComesBackEmpty);
+    CPPUNIT_TEST(aLeftmostLeafCoversWhatItsActorStarts);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -299,6 +300,31 @@ public:
         CPPUNIT_ASSERT(tree.branchIsLeaf(0));
         CPPUNIT_ASSERT_EQUAL(3u, tree.takeLeftmost(sub).actor);
         CPPUNIT_ASSERT(tree.empty() && sub.empty());
+    }
+
+    // The explorer skips, before building it, a sequence whose first event's actor is the
+    // leftmost branch alone (leftmostIsLeafOf): insert() must change nothing for any such
+    // sequence, and the shortcut must not claim a branch with events below it.
+    void aLeftmostLeafCoversWhatItsActorStarts()
+    {
+        WakeupTree tree;
+        tree.insert({ev(1, X, Access::Write)});
+        tree.insert({ev(2, X, Access::Write), ev(3, X, Access::Write)});
+        CPPUNIT_ASSERT(tree.leftmostIsLeafOf(1));
+        CPPUNIT_ASSERT(!tree.leftmostIsLeafOf(2));
+        const WakeupTree before = tree.copyBranchAfterStubs(1);
+        for (const std::vector<SeqEvent>& v : {std::vector<SeqEvent>{ev(1, Y, Access::Write), ev(4, X, Access::Write)},
+                                               std::vector<SeqEvent>{ev(1, X, Access::Read), ev(2, X, Access::Write)}}) {
+            CPPUNIT_ASSERT_EQUAL(WakeupTree::kUnchanged, tree.insert(v));
+            CPPUNIT_ASSERT_EQUAL(size_t(2), tree.branchCount());
+            CPPUNIT_ASSERT(tree.branchIsLeaf(0));
+            CPPUNIT_ASSERT(tree.copyBranch(1).leftmostEquals(before.copyBranch(1)));
+        }
+        WakeupTree below;
+        below.insert({ev(1, X, Access::Write), ev(2, Y, Access::Write)});
+        CPPUNIT_ASSERT(!below.leftmostIsLeafOf(1));
+        CPPUNIT_ASSERT_EQUAL(size_t(0), below.insert({ev(1, X, Access::Write), ev(3, Y, Access::Write)}));
+        CPPUNIT_ASSERT(!WakeupTree().leftmostIsLeafOf(1));
     }
 };
 
