@@ -161,7 +161,7 @@ std::size_t WakeupTree::commit(const Placement& placement, WakeupSequence& v)
     while (*level) level = &(*level)->next;
     std::unique_ptr<Node> node = newNode();
     node->chain.reserve(v.size());
-    v.takeRemaining([&node](SeqEvent&& e) { node->chain.push_back(std::move(e)); });
+    v.takeRemaining([&node](const EventView& e) { assignEvent(node->chain.emplace_back(), e); });   // copied in place
     *level = std::move(node);
     return placement.changed;
 }

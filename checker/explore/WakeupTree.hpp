@@ -44,15 +44,21 @@ inline EventView viewOf(const SeqEvent& e)
             uint32_t(e.wakes.size())};
 }
 
-// The event as a SeqEvent of its own (not stopped: only a sleeping event is).
-inline SeqEvent seqEventOf(const EventView& v)
+// Makes `e` (not stopped) the event `v` views, in place.
+inline void assignEvent(SeqEvent& e, const EventView& v)
 {
-    SeqEvent e;
     e.actor = v.actor;
     e.lane = v.lane;
     e.createsLane = v.createsLane;
     e.touches.assign(v.touches, v.touches + v.touchCount);
     e.wakes.assign(v.wakes, v.wakes + v.wakeCount);
+}
+
+// The event as a SeqEvent of its own (not stopped: only a sleeping event is).
+inline SeqEvent seqEventOf(const EventView& v)
+{
+    SeqEvent e;
+    assignEvent(e, v);
     return e;
 }
 
@@ -118,12 +124,12 @@ public:
 
     bool empty() const { return left_ == 0; }
     std::size_t size() const { return left_; }
-    // The events not removed, in order, as SeqEvents.
+    // The events not removed, in order.
     template <class F>
-    void takeRemaining(F&& sink)
+    void takeRemaining(F&& sink) const
     {
         for (std::size_t i = first_; i < count_; ++i)
-            if (!removed_[i]) sink(seqEventOf(events_[i]));
+            if (!removed_[i]) sink(events_[i]);
     }
 
     // Whether `p` (the next event of p.actor here) is a weak initial of the sequence: either
