@@ -28,20 +28,39 @@ struct Frame {
     int32_t body = -1;
     uint32_t pc = 0;
     std::vector<int64_t> locals;
+
+    bool operator==(const Frame&) const = default;
 };
 
-struct ThreadState {
+// What a thread's state holds in plain values: a copy is a few moves.
+struct ThreadScalars {
     int32_t decl = -1;            // Program::threadDecls index; -1 for DriverUnload
     int64_t instance = 0;         // instance number (`self`)
-    std::string name;             // "FileMoveThread", "Reader[2]", ...
     ThreadStatus status = ThreadStatus::Parked;
-    std::vector<Frame> frames;    // frames.back() is running
-    PreparedOp pending;           // the next visible operation, evaluated
     Irql irql = Irql::Passive;
     int32_t kernelApcDisable = 0; // KeEnterCriticalRegion depth (also implicit while owning a KMUTEX)
     int32_t specialApcDisable = 0;// KeEnterGuardedRegion depth
-    std::vector<uint32_t> held;   // object ids held, in acquisition order (diagnostics, lock order)
     bool waiting = false;         // queued in an object's wait list (disabled until granted)
+
+    bool operator==(const ThreadScalars&) const = default;
+};
+
+struct ThreadState : ThreadScalars {
+    std::string name;             // "FileMoveThread", "Reader[2]", ...: fixed by decl and instance
+    std::vector<Frame> frames;    // frames.back() is running
+    PreparedOp pending;           // the next visible operation, evaluated
+    std::vector<uint32_t> held;   // object ids held, in acquisition order (diagnostics, lock order)
+
+    ThreadState() = default;
+    ThreadState(const ThreadState&) = default;
+    ThreadState(ThreadState&&) noexcept = default;
+    ThreadState& operator=(ThreadState&&) noexcept = default;
+    // The same as assigning each member, without the work that cannot change anything: every
+    // restore of a checkpoint assigns every thread, and most of what a thread holds is the same
+    // as before or empty. A name of the same length is left alone when decl and instance are
+    // the same (the name is theirs; a state not named yet has an empty one); storage is kept.
+    ThreadState& operator=(const ThreadState& other);
+    bool operator==(const ThreadState&) const = default;
 
     Frame& frame() { return frames.back(); }
     const Frame& frame() const { return frames.back(); }
