@@ -79,14 +79,88 @@ bool WakeupSequence::weakInitialBehindFront(const SeqEvent& p, size_t* position)
     return independentOfAll(p);
 }
 
-// Any dependency decides, wherever it is: looked for from the end, where the race's second
-// event (which a sleeping event of a race often depends on too) is.
 bool WakeupSequence::independentOfAll(const SeqEvent& p) const
 {
     const EventView view = viewOf(p);
+    return count_ > kScanLimit ? independentOfAllLong(view) : noneDependsOn(view);
+}
+
+// Any dependency decides, wherever it is: looked for from the end, where the race's second
+// event (which a sleeping event of a race often depends on too) is.
+bool WakeupSequence::noneDependsOn(const EventView& p) const
+{
     for (size_t i = count_; i-- > first_;)
-        if (!removed_[i] && eventsDependent(view, events_[i])) return false;
+        if (!removed_[i] && eventsDependent(p, events_[i])) return false;
     return true;
+}
+
+bool WakeupSequence::independentOfAllLong(const EventView& p) const
+{
+    if (summaryRulesOut(p)) return true;
+    scannedAll_ += count_ - first_;
+    return noneDependsOn(p);
+}
+
+namespace {
+
+uint64_t laneBit(uint32_t lane) { return uint64_t(1) << (lane & 63); }
+// Fibonacci hashing: the top bits of the product, as many as the table's size takes.
+std::size_t slotOf(Location l, unsigned shift) { return uint32_t(l * 0x9E3779B1u) >> shift; }
+
+}  // namespace
+
+bool WakeupSequence::summaryRulesOut(const EventView& p) const
+{
+    if (!summarized_) {
+        if (scannedAll_ < count_) return false;
+        summarize();
+    }
+    if ((laneBits_ | reachedBits_) & laneBit(p.lane)) return false;
+    if (p.createsLane >= 0 && laneBits_ & laneBit(uint32_t(p.createsLane))) return false;
+    for (uint32_t k = 0; k < p.wakeCount; ++k)
+        if (laneBits_ & laneBit(p.wakes[k])) return false;
+    for (uint32_t k = 0; k < p.touchCount; ++k)
+        if (touchedMayConflict(p.touches[k])) return false;
+    return true;
+}
+
+bool WakeupSequence::touchedMayConflict(const Touch& t) const
+{
+    const std::vector<Location>& locations = scratch_.slotLocation;
+    const std::vector<uint8_t>& flags = scratch_.slotFlags;
+    for (size_t s = slotOf(t.location, slotShift_); flags[s]; s = (s + 1) & slotMask_)
+        if (locations[s] == t.location)
+            return conflictsWithAll(t.access) || (flags[s] & WakeupScratch::kExclusive);
+    return false;
+}
+
+void WakeupSequence::summarize() const
+{
+    summarized_ = true;
+    size_t touches = 0;
+    for (size_t i = first_; i < count_; ++i) touches += events_[i].touchCount;
+    size_t slots = 64;
+    slotShift_ = 26;
+    for (; slots < 2 * touches; slots *= 2) --slotShift_;
+    slotMask_ = slots - 1;
+    std::vector<Location>& locations = scratch_.slotLocation;
+    std::vector<uint8_t>& flags = scratch_.slotFlags;
+    if (locations.size() < slots) locations.resize(slots);
+    flags.assign(slots, 0);
+    for (size_t i = first_; i < count_; ++i) {
+        if (removed_[i]) continue;
+        const EventView& e = events_[i];
+        laneBits_ |= laneBit(e.lane);
+        if (e.createsLane >= 0) reachedBits_ |= laneBit(uint32_t(e.createsLane));
+        for (uint32_t k = 0; k < e.wakeCount; ++k) reachedBits_ |= laneBit(e.wakes[k]);
+        for (uint32_t k = 0; k < e.touchCount; ++k) {
+            const Touch& t = e.touches[k];
+            size_t s = slotOf(t.location, slotShift_);
+            while (flags[s] && locations[s] != t.location) s = (s + 1) & slotMask_;
+            locations[s] = t.location;
+            flags[s] |= WakeupScratch::kTouched | (conflictsWithAll(t.access) ? WakeupScratch::kExclusive : 0);
+        }
+    }
 }
 
 bool isWeakInitial(const SeqEvent& p, const std::vector<SeqEvent>& v, size_t* position)

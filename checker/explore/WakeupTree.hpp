@@ -106,6 +106,13 @@ struct WakeupScratch {
     std::vector<uint8_t> removed;
     std::vector<ActorEvents> byActor;   // [0, actors) in use; the rest keep their capacity
     std::size_t actors = 0;
+    // A long sequence's locations, an open-addressed table (a power of two in size): per slot
+    // the location and kTouched, or kTouched | kExclusive when an access to it conflicts with
+    // every access; 0 is a free slot.
+    static constexpr uint8_t kTouched = 1;
+    static constexpr uint8_t kExclusive = 2;
+    std::vector<Location> slotLocation;
+    std::vector<uint8_t> slotFlags;
 };
 
 // The events are views (of the event log, mostly): a sequence that turns out to be covered, or
@@ -175,6 +182,15 @@ private:
     bool findBlocker(std::size_t i) const;   // blocked(), looked for past the last blocker
     // p (whose actor has no event left here) is independent of every event left.
     bool independentOfAll(const SeqEvent& p) const;
+    bool noneDependsOn(const EventView& p) const;          // the same, read from the end
+    bool independentOfAllLong(const EventView& p) const;   // the same, summary first
+    // For a long sequence: whether the summary of its events rules out that any depends on
+    // `p`: false when one might, or when there is no summary yet (scans so far read fewer
+    // events than it holds: building it may not pay). Events removed after it was built only
+    // take dependencies away: a "none" stays exact.
+    bool summaryRulesOut(const EventView& p) const;
+    void summarize() const;
+    bool touchedMayConflict(const Touch& t) const;   // by an event summarized
     // The position of actor's first event not removed, SIZE_MAX if none. A short sequence
     // answers from its actors' bits (inline: most actors asked about have no event in it).
     std::size_t firstOf(uint32_t actor) const
@@ -201,6 +217,16 @@ private:
     // first firstOf(): a clear bit tells, without a scan, that the actor has none (most actors
     // asked about have none). 0 until then (a sequence not empty sets one at least).
     mutable uint64_t actorBits_ = 0;
+    // The summary for independentOfAll() on a long sequence: the events it read scanning so
+    // far, whether it was built, the lanes of the events and the lanes they create or wake (one
+    // bit per lane & 63), and scratch_'s location table (mask: its size - 1; shift: 32 - log2
+    // of its size).
+    mutable std::size_t scannedAll_ = 0;
+    mutable bool summarized_ = false;
+    mutable uint64_t laneBits_ = 0;
+    mutable uint64_t reachedBits_ = 0;
+    mutable std::size_t slotMask_ = 0;
+    mutable unsigned slotShift_ = 0;
     std::size_t first_ = 0;                 // every position before it is removed
     std::size_t left_;
 };

@@ -40,6 +40,7 @@ class WakeupTreeTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(placeThenCommitIsInsert);
     CPPUNIT_TEST(aTakenNodeComesBackEmpty);
     CPPUNIT_TEST(aLeftmostLeafCoversWhatItsActorStarts);
+    CPPUNIT_TEST(aLongSequenceSummaryAnswersAsAScan);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -325,6 +326,64 @@ public:
         CPPUNIT_ASSERT(!below.leftmostIsLeafOf(1));
         CPPUNIT_ASSERT_EQUAL(size_t(0), below.insert({ev(1, X, Access::Write), ev(3, Y, Access::Write)}));
         CPPUNIT_ASSERT(!WakeupTree().leftmostIsLeafOf(1));
+    }
+
+    // A long sequence asked again and again about actors with no event in it answers from a
+    // summary of its lanes and locations once scans have read as many events as it holds: every
+    // answer, before and after removals, is the one a scan of the events left gives. Lanes 1
+    // and 65 share a bit of the summary, as do lanes 3 and 67.
+    void aLongSequenceSummaryAnswersAsAScan()
+    {
+        const Access accesses[] = {Access::Read,    Access::Write,         Access::Acquire,      Access::Release,
+                                   Access::Observe, Access::SharedAcquire, Access::SharedRelease};
+        std::vector<SeqEvent> events;
+        uint32_t seed = 12345;
+        auto next = [&seed](uint32_t n) {
+            seed = seed * 1103515245u + 12345u;
+            return (seed >> 16) % n;
+        };
+        for (uint32_t i = 0; i < 48; ++i) {
+            SeqEvent e = ev(i % 2 ? 1 : 2, makeLocation(LocationClass::Global, next(40)), accesses[next(7)]);
+            e.touches.push_back(Touch{makeLocation(LocationClass::Object, next(40)), accesses[next(7)]});
+            if (i == 20) e.createsLane = 3;
+            if (i == 30) e.wakes.push_back(4);
+            events.push_back(e);
+        }
+        std::vector<SeqEvent> probes;
+        for (uint32_t lane : {5u, 65u, 67u, 1u, 3u, 4u, 6u})
+            for (uint32_t l = 0; l < 44; l += 3)
+                for (Access a : accesses) {
+                    SeqEvent p = ev(9, makeLocation(LocationClass::Global, l), a);
+                    p.lane = lane;
+                    if (l % 2) p.touches.push_back(Touch{makeLocation(LocationClass::Object, l + 1), a});
+                    if (l == 6) p.createsLane = 2;
+                    if (l == 9) p.wakes.push_back(1);
+                    probes.push_back(p);
+                }
+        std::vector<EventView> views;
+        viewsOf(events, views);
+        WakeupScratch scratch;
+        WakeupSequence v(views, scratch);
+        std::vector<bool> removed(events.size(), false);
+        size_t independent = 0, dependent = 0;
+        auto check = [&] {
+            for (const SeqEvent& p : probes) {
+                bool scanned = true;
+                for (size_t i = 0; i < events.size(); ++i)
+                    if (!removed[i] && seqDependent(p, events[i])) scanned = false;
+                size_t pos = 0;
+                CPPUNIT_ASSERT_EQUAL(scanned, v.weakInitial(p, &pos));
+                CPPUNIT_ASSERT_EQUAL(SIZE_MAX, pos);
+                ++(scanned ? independent : dependent);
+            }
+        };
+        check();
+        for (size_t i = 0; i < events.size(); i += 2) {
+            v.remove(i);
+            removed[i] = true;
+            check();
+        }
+        CPPUNIT_ASSERT(independent > 100 && dependent > 100);
     }
 };
 
