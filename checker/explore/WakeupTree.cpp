@@ -97,7 +97,7 @@ bool WakeupSequence::noneDependsOn(const EventView& p) const
 bool WakeupSequence::independentOfAllLong(const EventView& p) const
 {
     if (summaryRulesOut(p)) return true;
-    scannedAll_ += count_ - first_;
+    scannedAllOnce_ = true;
     return noneDependsOn(p);
 }
 
@@ -112,7 +112,7 @@ std::size_t slotOf(Location l, unsigned shift) { return uint32_t(l * 0x9E3779B1u
 bool WakeupSequence::summaryRulesOut(const EventView& p) const
 {
     if (!summarized_) {
-        if (scannedAll_ < count_) return false;
+        if (!scannedAllOnce_) return false;
         summarize();
     }
     if ((laneBits_ | reachedBits_) & laneBit(p.lane)) return false;

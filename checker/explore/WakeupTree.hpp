@@ -185,9 +185,9 @@ private:
     bool noneDependsOn(const EventView& p) const;          // the same, read from the end
     bool independentOfAllLong(const EventView& p) const;   // the same, summary first
     // For a long sequence: whether the summary of its events rules out that any depends on
-    // `p`: false when one might, or when there is no summary yet (scans so far read fewer
-    // events than it holds: building it may not pay). Events removed after it was built only
-    // take dependencies away: a "none" stays exact.
+    // `p`: false when one might, or before the second question (the summary costs about a
+    // scan, and many sequences are asked once). Events removed after it was built only take
+    // dependencies away: a "none" stays exact.
     bool summaryRulesOut(const EventView& p) const;
     void summarize() const;
     bool touchedMayConflict(const Touch& t) const;   // by an event summarized
@@ -217,11 +217,11 @@ private:
     // first firstOf(): a clear bit tells, without a scan, that the actor has none (most actors
     // asked about have none). 0 until then (a sequence not empty sets one at least).
     mutable uint64_t actorBits_ = 0;
-    // The summary for independentOfAll() on a long sequence: the events it read scanning so
-    // far, whether it was built, the lanes of the events and the lanes they create or wake (one
+    // The summary for independentOfAll() on a long sequence: whether it scanned once, whether
+    // it was built, the lanes of the events and the lanes they create or wake (one
     // bit per lane & 63), and scratch_'s location table (mask: its size - 1; shift: 32 - log2
     // of its size).
-    mutable std::size_t scannedAll_ = 0;
+    mutable bool scannedAllOnce_ = false;
     mutable bool summarized_ = false;
     mutable uint64_t laneBits_ = 0;
     mutable uint64_t reachedBits_ = 0;

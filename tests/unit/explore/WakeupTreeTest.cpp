@@ -329,9 +329,9 @@ public:
     }
 
     // A long sequence asked again and again about actors with no event in it answers from a
-    // summary of its lanes and locations once scans have read as many events as it holds: every
-    // answer, before and after removals, is the one a scan of the events left gives. Lanes 1
-    // and 65 share a bit of the summary, as do lanes 3 and 67.
+    // summary of its lanes and locations from the second question on: every answer, before and
+    // after removals, is the one a scan of the events left gives. Lanes 1 and 65 share a bit of
+    // the summary, as do lanes 3 and 67.
     void aLongSequenceSummaryAnswersAsAScan()
     {
         const Access accesses[] = {Access::Read,    Access::Write,         Access::Acquire,      Access::Release,
