@@ -18,16 +18,22 @@ bool WakeupSequence::findBlocker(size_t i) const
     return false;
 }
 
+WakeupSequence::ActorEvents* WakeupSequence::findActor(uint32_t actor) const
+{
+    for (size_t a = 0; a < scratch_.actors; ++a)
+        if (scratch_.byActor[a].actor == actor) return &scratch_.byActor[a];
+    return nullptr;
+}
+
 const WakeupSequence::ActorEvents* WakeupSequence::eventsOf(uint32_t actor) const
 {
     std::vector<ActorEvents>& byActor = scratch_.byActor;
     if (!indexed_) {
         indexed_ = true;
+        ActorEvents* entry = nullptr;   // the last event's: an actor's events come in runs
         for (size_t i = 0; i < count_; ++i) {
             if (removed_[i]) continue;
-            ActorEvents* entry = nullptr;
-            for (size_t a = 0; a < scratch_.actors; ++a)
-                if (byActor[a].actor == events_[i].actor) entry = &byActor[a];
+            if (!entry || entry->actor != events_[i].actor) entry = findActor(events_[i].actor);
             if (!entry) {
                 if (scratch_.actors == byActor.size()) byActor.emplace_back();
                 entry = &byActor[scratch_.actors++];
@@ -38,13 +44,10 @@ const WakeupSequence::ActorEvents* WakeupSequence::eventsOf(uint32_t actor) cons
             entry->positions.push_back(uint32_t(i));
         }
     }
-    for (size_t k = 0; k < scratch_.actors; ++k) {
-        ActorEvents& a = byActor[k];
-        if (a.actor != actor) continue;
-        while (a.next < a.positions.size() && removed_[a.positions[a.next]]) ++a.next;
-        return a.next < a.positions.size() ? &a : nullptr;
-    }
-    return nullptr;
+    ActorEvents* a = findActor(actor);
+    if (!a) return nullptr;
+    while (a->next < a->positions.size() && removed_[a->positions[a->next]]) ++a->next;
+    return a->next < a->positions.size() ? a : nullptr;
 }
 
 size_t WakeupSequence::scanFor(uint32_t actor) const

@@ -203,6 +203,7 @@ private:
     std::size_t firstOfLong(uint32_t actor) const;
     std::size_t scanFor(uint32_t actor) const;   // the same, read from the front
     const ActorEvents* eventsOf(uint32_t actor) const;
+    ActorEvents* findActor(uint32_t actor) const;   // actor's entry in the index, null if none
 
     // Raw pointers, not the vectors: nothing resizes them while the sequence lives, and a
     // vector reached through a reference is read again after every store (it might alias).

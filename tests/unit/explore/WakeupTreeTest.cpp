@@ -41,6 +41,7 @@ class WakeupTreeTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(aTakenNodeComesBackEmpty);
     CPPUNIT_TEST(aLeftmostLeafCoversWhatItsActorStarts);
     CPPUNIT_TEST(aLongSequenceSummaryAnswersAsAScan);
+    CPPUNIT_TEST(anIndexOfActorsInRunsFindsEachActorsFirstEvent);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -384,6 +385,34 @@ public:
             check();
         }
         CPPUNIT_ASSERT(independent > 100 && dependent > 100);
+    }
+
+    // A long sequence's index of events per actor, built as the events come (an actor's in
+    // runs, or alternating with another's), finds each actor's first event left, as a scan does.
+    void anIndexOfActorsInRunsFindsEachActorsFirstEvent()
+    {
+        const uint32_t actors[] = {1, 1, 1, 2, 2, 3, 1, 2, 1, 2, 3, 3, 4, 1, 4, 2};
+        std::vector<SeqEvent> events;
+        for (uint32_t i = 0; i < 48; ++i)
+            events.push_back(ev(actors[i % 16], makeLocation(LocationClass::Global, i), Access::Write));
+        std::vector<EventView> views;
+        viewsOf(events, views);
+        WakeupScratch scratch;
+        WakeupSequence v(views, scratch);
+        std::vector<bool> removed(events.size(), false);
+        for (size_t round = 0; round < 12; ++round) {
+            for (uint32_t a = 1; a <= 5; ++a) {
+                size_t expected = SIZE_MAX;
+                for (size_t i = events.size(); i-- > 0;)
+                    if (!removed[i] && events[i].actor == a) expected = i;
+                size_t pos = 0;
+                CPPUNIT_ASSERT(v.weakInitial(ev(a, makeLocation(LocationClass::Global, 99), Access::Read), &pos));
+                CPPUNIT_ASSERT_EQUAL(expected, pos);
+            }
+            const size_t gone = round * 5 % events.size();
+            if (!removed[gone]) v.remove(gone);
+            removed[gone] = true;
+        }
     }
 };
 
