@@ -48,8 +48,7 @@ public:
         {
             if (!repeatable || thread != t || kind != k || fp.touches.size() != count) return false;
             for (uint32_t i = 0; i < count; ++i)
-                if (fp.touches[i].location != touches[i].location || fp.touches[i].access != touches[i].access)
-                    return false;
+                if (fp.touches[i] != touches[i]) return false;
             return true;
         }
     };

@@ -47,6 +47,8 @@ enum class Access : uint8_t { Read, Write, Acquire, Release, Observe, SharedAcqu
 struct Touch {
     Location location;
     Access access;
+
+    bool operator==(const Touch& other) const { return location == other.location && access == other.access; }
 };
 
 // Whether two accesses to the same location by different threads fail to commute.

@@ -144,7 +144,7 @@ private:
         if (count != events_.back().touchCount) return false;
         const Touch* latest = touchData_.data() + touchData_.size() - count;
         for (size_t k = 0; k < count; ++k)
-            if (fp.touches[k].location != latest[k].location || fp.touches[k].access != latest[k].access) return false;
+            if (fp.touches[k] != latest[k]) return false;
         return true;
     }
     // push for an event of lane repeatLane_ that creates and wakes no lane, repeatsLatest() and

@@ -293,9 +293,8 @@ namespace checker {
 
 bool sameEvent(const SeqEvent& a, const SeqEvent& b)
 {
-    auto sameTouch = [](const Touch& x, const Touch& y) { return x.location == y.location && x.access == y.access; };
     return a.actor == b.actor && a.lane == b.lane && a.createsLane == b.createsLane && a.stopped == b.stopped &&
-           std::equal(a.touches.begin(), a.touches.end(), b.touches.begin(), b.touches.end(), sameTouch) &&
+           std::equal(a.touches.begin(), a.touches.end(), b.touches.begin(), b.touches.end()) &&
            std::equal(a.wakes.begin(), a.wakes.end(), b.wakes.begin(), b.wakes.end());
 }
 
