@@ -31,24 +31,30 @@ uint64_t hashBytes(std::string_view bytes)
 void FileData::unshare()
 {
     if (!buffer_) buffer_ = std::make_shared<Buffer>();
-    else buffer_ = std::make_shared<Buffer>(Buffer{buffer_->bytes});
+    else buffer_ = std::make_shared<Buffer>(Buffer{std::string(view()), size()});
 }
 
 void FileData::assign(std::string_view bytes)
 {
-    privateBytes().assign(bytes);
+    Buffer& b = privateBuffer();
+    b.bytes.assign(bytes);
+    b.used = bytes.size();
 }
 
-void FileData::overwrite(std::string& b, size_t offset, std::string_view bytes)
+void FileData::writeGrowing(Buffer& b, size_t offset, std::string_view bytes)
 {
-    if (offset + bytes.size() > b.size()) b.resize(offset + bytes.size(), '\0');
-    std::copy(bytes.begin(), bytes.end(), b.begin() + std::ptrdiff_t(offset));
+    const size_t end = offset + bytes.size();
+    if (end > b.bytes.size()) b.bytes.resize(std::max(end, 2 * b.bytes.size()), '\0');
+    // Storage past the end may hold bytes of before a clear: a gap must read as zeros.
+    if (offset > b.used) std::fill(b.bytes.begin() + std::ptrdiff_t(b.used), b.bytes.begin() + std::ptrdiff_t(offset), '\0');
+    std::copy(bytes.begin(), bytes.end(), b.bytes.begin() + std::ptrdiff_t(offset));
+    b.used = std::max(b.used, end);
 }
 
 void FileData::clear()
 {
     if (buffer_ && buffer_.use_count() == 1) {
-        buffer_->bytes.clear();
+        buffer_->used = 0;
         buffer_->hashed = false;
     } else {
         buffer_.reset();
@@ -59,7 +65,7 @@ uint64_t FileData::contentHash() const
 {
     if (!buffer_) return hashBytes({});
     if (!buffer_->hashed) {
-        buffer_->hash = hashBytes(buffer_->bytes);
+        buffer_->hash = hashBytes(view());
         buffer_->hashed = true;
     }
     return buffer_->hash;

@@ -12,6 +12,7 @@
 // buffer is shared is read from its use count, which another thread's copy could change.
 
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -24,18 +25,25 @@ uint64_t hashBytes(std::string_view bytes);
 
 class FileData {
 public:
-    size_t size() const { return buffer_ ? buffer_->bytes.size() : 0; }
-    std::string_view view() const { return buffer_ ? std::string_view(buffer_->bytes) : std::string_view(); }
+    size_t size() const { return buffer_ ? buffer_->used : 0; }
+    std::string_view view() const
+    {
+        return buffer_ ? std::string_view(buffer_->bytes.data(), buffer_->used) : std::string_view();
+    }
     bool operator==(std::string_view bytes) const { return view() == bytes; }
 
     void assign(std::string_view bytes);
     // Writes `bytes` at `offset`, filling a gap past the end with zeros. Inline: nearly every
-    // write of a step appends.
+    // write of a step appends, into storage it has already (the rest is out of line).
     void write(size_t offset, std::string_view bytes)
     {
-        std::string& b = privateBytes();
-        if (offset == b.size()) b.append(bytes);
-        else overwrite(b, offset, bytes);
+        Buffer& b = privateBuffer();
+        if (offset == b.used && bytes.size() <= b.bytes.size() - b.used) [[likely]] {
+            copyBytes(b.bytes.data() + b.used, bytes);
+            b.used += bytes.size();
+        } else {
+            writeGrowing(b, offset, bytes);
+        }
     }
     // Empty; a private buffer keeps its capacity for the next writes.
     void clear();
@@ -48,20 +56,37 @@ public:
     bool sharesBufferWith(const FileData& other) const { return buffer_ && buffer_ == other.buffer_; }
 
 private:
+    // The file's bytes are bytes[0, used); the rest is storage for appends (a std::string's own
+    // append was an out-of-line call costing as much as the rest of a write step).
     struct Buffer {
         std::string bytes;
+        size_t used = 0;
         bool hashed = false;
         uint64_t hash = 0;
     };
     // A buffer only this FileData holds, its cached hash forgotten (the caller changes it).
-    std::string& privateBytes()
+    Buffer& privateBuffer()
     {
         if (!buffer_ || buffer_.use_count() > 1) unshare();
         buffer_->hashed = false;
-        return buffer_->bytes;
+        return *buffer_;
     }
-    // write() anywhere but at the end (out of line: rare).
-    static void overwrite(std::string& b, size_t offset, std::string_view bytes);
+    // Copies `bytes` to `to`; a short one (a line of text) as two overlapping words, not a call.
+    static void copyBytes(char* to, std::string_view bytes)
+    {
+        const size_t n = bytes.size();
+        if (n >= 8 && n <= 16) {
+            uint64_t head, tail;
+            std::memcpy(&head, bytes.data(), 8);
+            std::memcpy(&tail, bytes.data() + n - 8, 8);
+            std::memcpy(to, &head, 8);
+            std::memcpy(to + n - 8, &tail, 8);
+        } else {
+            std::memcpy(to, bytes.data(), n);
+        }
+    }
+    // write() anywhere but at the end, or past the storage (out of line: rare).
+    static void writeGrowing(Buffer& b, size_t offset, std::string_view bytes);
     // Gives this FileData a buffer of its own with the same bytes (out of line: most writes find
     // their buffer private already).
     void unshare();

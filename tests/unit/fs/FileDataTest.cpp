@@ -11,6 +11,8 @@ class FileDataTest : public CppUnit::TestFixture {
     CPPUNIT_TEST_SUITE(FileDataTest);
     CPPUNIT_TEST(copiesShareUntilOneChanges);
     CPPUNIT_TEST(writesOverwriteAppendAndFillGaps);
+    CPPUNIT_TEST(appendsOfEveryShortLengthKeepEveryByte);
+    CPPUNIT_TEST(aGapAfterAClearReadsAsZeros);
     CPPUNIT_TEST(clearAndResetLeaveTheCopiesAlone);
     CPPUNIT_TEST(cachedHashFollowsEveryChange);
     CPPUNIT_TEST(hashBytesIsPinned);
@@ -46,6 +48,37 @@ public:
         f.write(6, "!");
         f.write(9, "z");
         CPPUNIT_ASSERT_EQUAL(std::string("aXYdef!\0\0z", 10), std::string(f.view()));
+    }
+
+    // Appends copy short texts in words, into storage kept past the end: each length around the
+    // word sizes, appended in turns with a copy taken between them, gives what std::string does.
+    void appendsOfEveryShortLengthKeepEveryByte()
+    {
+        const std::string source = "0123456789abcdefghijklmnopqrstuvwxyz";
+        FileData f;
+        std::string expected;
+        for (size_t n = 0; n <= 20; ++n) {
+            FileData before = f;
+            const std::string beforeBytes = expected;
+            f.write(f.size(), std::string_view(source).substr(n, n));
+            expected.append(source, n, n);
+            CPPUNIT_ASSERT_EQUAL(expected, std::string(f.view()));
+            CPPUNIT_ASSERT_EQUAL(beforeBytes, std::string(before.view()));
+            CPPUNIT_ASSERT_EQUAL(hashBytes(expected), f.contentHash());
+        }
+    }
+
+    // A cleared buffer keeps its storage: what it held must not show through a gap.
+    void aGapAfterAClearReadsAsZeros()
+    {
+        FileData f;
+        f.write(0, "abcdefgh");
+        f.clear();
+        f.write(3, "x");
+        CPPUNIT_ASSERT_EQUAL(std::string("\0\0\0x", 4), std::string(f.view()));
+        f.clear();
+        f.write(0, "yz");
+        CPPUNIT_ASSERT_EQUAL(std::string("yz"), std::string(f.view()));
     }
 
     void clearAndResetLeaveTheCopiesAlone()
