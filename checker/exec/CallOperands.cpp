@@ -38,8 +38,15 @@ Interpreter::CallPlan Interpreter::planOf(const CallInstr& call) const
         {call.options, &PreparedOp::options}, {call.count, &PreparedOp::count},
         {call.limit, &PreparedOp::limit}};
     static_assert(std::size(exprs) == std::tuple_size_v<decltype(plan.exprs)>);
-    for (const auto& [ref, field] : exprs)
-        if (!ref.empty()) plan.exprs[plan.exprCount++] = {decodeExpr(program_, ref), field};
+    plan.repeatable = plan.plain;
+    for (const auto& [ref, field] : exprs) {
+        if (ref.empty()) continue;
+        auto& planned = plan.exprs[plan.exprCount++];
+        planned = {decodeExpr(program_, ref), field};
+        const DecodedExpr& decoded = planned.first;
+        if (decoded.form == DecodedExpr::Form::Local) plan.locals[plan.localCount++] = {decoded.lhs, field};
+        else if (decoded.form != DecodedExpr::Form::Value) plan.repeatable = false;
+    }
     const std::pair<TemplateId, CallPlan::Text CallPlan::*> texts[] = {
         {call.path, &CallPlan::path}, {call.data, &CallPlan::data}, {call.renameTarget, &CallPlan::renameTarget}};
     for (const auto& [id, field] : texts) {
@@ -50,6 +57,7 @@ Interpreter::CallPlan Interpreter::planOf(const CallInstr& call) const
         bool constant = pieces.size() == 1 && pieces[0].expr.empty();
         text.kind = constant ? CallPlan::Text::Kind::Constant : CallPlan::Text::Kind::Template;
         text.constant = constant ? &pieces[0].literal : nullptr;
+        if (!constant) plan.repeatable = false;
     }
     return plan;
 }
@@ -121,6 +129,7 @@ bool Interpreter::prepareCall(World& world, ThreadId t, uint32_t callIndex, int3
     ThreadState& th = world.threads[t];
     PreparedOp& op = th.pending;
     op.call = &call;
+    op.preparedCall = nullptr;
     op.api = call.api;
     op.model = plan.model;
     if (plan.plain) {
@@ -149,7 +158,9 @@ bool Interpreter::prepareCall(World& world, ThreadId t, uint32_t callIndex, int3
         clearText(op.renameTarget, op.renameTargetSource);
         return false;
     }
-    return prepareText(plan.renameTarget, locals, t, stmt, op.renameTarget, op.renameTargetSource, effects);
+    if (!prepareText(plan.renameTarget, locals, t, stmt, op.renameTarget, op.renameTargetSource, effects)) return false;
+    op.preparedCall = &call;
+    return true;
 }
 
 }  // namespace checker

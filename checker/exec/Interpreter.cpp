@@ -293,15 +293,20 @@ void Interpreter::runExit(World& world, ThreadId t, StepEffects& effects) const
     switch (in.op) {
     case OpCode::Load:
         op.kind = PendingKind::Load;
+        op.preparedCall = nullptr;
         return resolveIndex(world, t, in.global, true, in.stmt, op.object, effects);
     case OpCode::Store:
         op.kind = PendingKind::Store;
+        op.preparedCall = nullptr;
         return resolveIndex(world, t, in.global, true, in.stmt, op.object, effects) &&
                evalInto(world, t, in.e1, in.stmt, op.value, effects);
-    case OpCode::Yield: op.kind = PendingKind::Yield; return true;
+    case OpCode::Yield:
+        op.kind = PendingKind::Yield;
+        op.preparedCall = nullptr;
+        return true;
     case OpCode::Call:
         op.kind = PendingKind::Call;
-        return prepareCall(world, t, uint32_t(in.a), in.stmt, effects);
+        return prepareAgain(world.threads[t], uint32_t(in.a)) || prepareCall(world, t, uint32_t(in.a), in.stmt, effects);
     default: CHECKER_INVARIANT(!"prepare of an invisible opcode");
     }
     return false;

@@ -180,7 +180,28 @@ private:
             const std::string* constant = nullptr;   // the whole text, when it has no {expression}
         };
         Text path, data, renameTarget;
+        // Whether preparing the call again over an operation that holds it in full
+        // (PreparedOp::preparedCall) need only re-read the locals it gives as operands: it is
+        // plain, has no template text and every operand is a value or a local, so nothing else
+        // can differ and nothing can fail.
+        bool repeatable = false;
+        uint32_t localCount = 0;
+        std::array<std::pair<int64_t, int64_t PreparedOp::*>, 13> locals{};   // (slot, operand)
     };
+    // prepareCall of a repeatable call over an operation that holds it in full: re-reads its
+    // locals and returns true; false (nothing changed) otherwise. Inline: a call in a loop is
+    // prepared at nearly every step.
+    bool prepareAgain(ThreadState& th, uint32_t callIndex) const
+    {
+        const CallInstr& call = program_.calls[callIndex];
+        const CallPlan& plan = plans_[callIndex];
+        PreparedOp& op = th.pending;
+        if (op.preparedCall != &call || !plan.repeatable) return false;
+        op.call = &call;
+        const int64_t* locals = th.locals();
+        for (uint32_t k = 0; k < plan.localCount; ++k) op.*plan.locals[k].second = locals[plan.locals[k].first];
+        return true;
+    }
     // Sets `out` to `text` for t's pending call; false (a runtime error raised) when an expression
     // in it fails.
     bool prepareText(const CallPlan::Text& text, const int64_t* locals, ThreadId t, int32_t stmt, std::string& out,

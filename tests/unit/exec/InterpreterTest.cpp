@@ -67,6 +67,7 @@ class InterpreterTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(waitOnThreadIsEnabledOnlyAfterItEnds);
     CPPUNIT_TEST(exitHoldingAFastMutexIsMisuseAndKeepsItHeld);
     CPPUNIT_TEST(eachPendingCallHasItsOwnTexts);
+    CPPUNIT_TEST(aCallPreparedAgainHoldsWhatAFreshPreparationHolds);
     CPPUNIT_TEST(footprintAddKeepsEveryTouchInOrder);
     CPPUNIT_TEST(loopShapesParkRunsInOneDispatchAgreeWithTheGeneralWay);
     CPPUNIT_TEST(aCallThatRaisesAnIssueParksLikeOneThatRaisesNone);
@@ -427,6 +428,47 @@ public:
             CPPUNIT_ASSERT(e.issues.empty());
         }
         CPPUNIT_ASSERT(w.threads[0].pending.kind == PendingKind::Exit);
+    }
+
+    // A call prepared again right after its own step re-reads only its locals (prepareAgain); a
+    // world whose thread forgets that before each step prepares every call the general way. Both
+    // hold the same pending operation at every step: handles that change between two preparations
+    // of one call, constant operands, a store and a template text between them.
+    void aCallPreparedAgainHoldsWhatAFreshPreparationHolds()
+    {
+        Program p = load(R"({"scenario": "t", "globals": {"g": 0}, "filesystem": {"directories": ["C:\\T"]},
+            "threads": [{"name": "T", "body": [
+            {"for": "i", "from": 0, "below": 2, "do": [
+                {"call": "ZwCreateFile", "path": "C:\\T\\f{i}.txt", "access": "GENERIC_READ | GENERIC_WRITE",
+                 "share": 0, "disposition": "FILE_OVERWRITE_IF", "handle": "h"},
+                {"let": "k", "value": "h"},
+                {"for": "j", "from": 0, "below": 3, "do": [
+                    {"call": "ZwWriteFile", "handle": "k", "data": "one"},
+                    {"let": "k", "value": "k + j % 2 * 4"}]},
+                {"store": "g", "value": "i + 7"},
+                {"for": "j", "from": 0, "below": 2, "do": [
+                    {"call": "ZwReadFile", "handle": "h", "length": 2, "offset": 1}]},
+                {"call": "ZwClose", "handle": "h"}]}]}]})");
+        Interpreter interp(p);
+        World again, fresh;
+        StepEffects e, f;
+        interp.init(again, e);
+        interp.init(fresh, f);
+        int repeated = 0;   // preparations of the call that ran just before
+        while (interp.alive(again, 0)) {
+            const PreparedOp& a = again.threads[0].pending;
+            PreparedOp b = fresh.threads[0].pending;
+            b.preparedCall = a.preparedCall;
+            CPPUNIT_ASSERT(a == b);
+            fresh.threads[0].pending.preparedCall = nullptr;
+            const CallInstr* before = a.kind == PendingKind::Call ? a.call : nullptr;
+            interp.step(again, 0, e);
+            if (before && again.threads[0].pending.call == before) ++repeated;
+            interp.step(fresh, 0, f);
+            CPPUNIT_ASSERT_EQUAL(e.issues.size(), f.issues.size());
+        }
+        CPPUNIT_ASSERT(!interp.alive(fresh, 0));
+        CPPUNIT_ASSERT_EQUAL(6, repeated);
     }
 
 private:
