@@ -31,23 +31,40 @@ uint64_t hashBytes(std::string_view bytes)
 void FileData::unshare()
 {
     if (!buffer_) buffer_ = std::make_shared<Buffer>();
-    else buffer_ = std::make_shared<Buffer>(Buffer{std::string(view()), size()});
+    else {
+        auto copy = std::make_shared<Buffer>();
+        reserve(*copy, size());
+        copyBytes(copy->bytes.get(), view());
+        copy->used = size();
+        buffer_ = std::move(copy);
+    }
+}
+
+void FileData::reserve(Buffer& b, size_t size)
+{
+    if (size <= b.capacity) return;
+    const size_t capacity = std::max(size, 2 * b.capacity);
+    std::unique_ptr<char[]> bytes = std::make_unique_for_overwrite<char[]>(capacity);
+    copyBytes(bytes.get(), std::string_view(b.bytes.get(), b.used));
+    b.bytes = std::move(bytes);
+    b.capacity = capacity;
 }
 
 void FileData::assign(std::string_view bytes)
 {
     Buffer& b = privateBuffer();
-    b.bytes.assign(bytes);
+    reserve(b, bytes.size());
+    copyBytes(b.bytes.get(), bytes);
     b.used = bytes.size();
 }
 
 void FileData::writeGrowing(Buffer& b, size_t offset, std::string_view bytes)
 {
     const size_t end = offset + bytes.size();
-    if (end > b.bytes.size()) b.bytes.resize(std::max(end, 2 * b.bytes.size()), '\0');
-    // Storage past the end may hold bytes of before a clear: a gap must read as zeros.
-    if (offset > b.used) std::fill(b.bytes.begin() + std::ptrdiff_t(b.used), b.bytes.begin() + std::ptrdiff_t(offset), '\0');
-    std::copy(bytes.begin(), bytes.end(), b.bytes.begin() + std::ptrdiff_t(offset));
+    reserve(b, end);
+    // Storage past the end is not initialised (or holds bytes of before a clear): a gap reads as zeros.
+    if (offset > b.used) std::memset(b.bytes.get() + b.used, 0, offset - b.used);
+    copyBytes(b.bytes.get() + offset, bytes);
     b.used = std::max(b.used, end);
 }
 

@@ -28,7 +28,7 @@ public:
     size_t size() const { return buffer_ ? buffer_->used : 0; }
     std::string_view view() const
     {
-        return buffer_ ? std::string_view(buffer_->bytes.data(), buffer_->used) : std::string_view();
+        return buffer_ ? std::string_view(buffer_->bytes.get(), buffer_->used) : std::string_view();
     }
     bool operator==(std::string_view bytes) const { return view() == bytes; }
 
@@ -38,8 +38,8 @@ public:
     void write(size_t offset, std::string_view bytes)
     {
         Buffer& b = privateBuffer();
-        if (offset == b.used && bytes.size() <= b.bytes.size() - b.used) [[likely]] {
-            copyBytes(b.bytes.data() + b.used, bytes);
+        if (offset == b.used && bytes.size() <= b.capacity - b.used) [[likely]] {
+            copyBytes(b.bytes.get() + b.used, bytes);
             b.used += bytes.size();
         } else {
             writeGrowing(b, offset, bytes);
@@ -56,11 +56,12 @@ public:
     bool sharesBufferWith(const FileData& other) const { return buffer_ && buffer_ == other.buffer_; }
 
 private:
-    // The file's bytes are bytes[0, used); the rest is storage for appends (a std::string's own
-    // append was an out-of-line call costing as much as the rest of a write step).
+    // The file's bytes are bytes[0, used); the rest, up to capacity, is storage for appends, not
+    // initialised (a std::string's append was an out-of-line call costing as much as the rest of
+    // a write step, and its resize zero-fills).
     struct Buffer {
-        std::string bytes;
-        size_t used = 0;
+        std::unique_ptr<char[]> bytes;
+        size_t used = 0, capacity = 0;
         bool hashed = false;
         uint64_t hash = 0;
     };
@@ -81,12 +82,14 @@ private:
             std::memcpy(&tail, bytes.data() + n - 8, 8);
             std::memcpy(to, &head, 8);
             std::memcpy(to + n - 8, &tail, 8);
-        } else {
+        } else if (n) {
             std::memcpy(to, bytes.data(), n);
         }
     }
     // write() anywhere but at the end, or past the storage (out of line: rare).
     static void writeGrowing(Buffer& b, size_t offset, std::string_view bytes);
+    // Makes b's storage hold at least `size` bytes, keeping its bytes (at least doubling it).
+    static void reserve(Buffer& b, size_t size);
     // Gives this FileData a buffer of its own with the same bytes (out of line: most writes find
     // their buffer private already).
     void unshare();
