@@ -24,6 +24,7 @@ Interpreter::PlannedRef Interpreter::planRef(const ObjRef& ref, bool global) con
 Interpreter::CallPlan Interpreter::planOf(const CallInstr& call) const
 {
     CallPlan plan;
+    plan.call = &call;
     plan.model = callModel(call.api);
     plan.object = planRef(call.object, false);
     plan.target = planRef(call.target, true);
@@ -159,7 +160,7 @@ bool Interpreter::prepareCall(World& world, ThreadId t, uint32_t callIndex, int3
         return false;
     }
     if (!prepareText(plan.renameTarget, locals, t, stmt, op.renameTarget, op.renameTargetSource, effects)) return false;
-    op.preparedCall = &call;
+    op.preparedCall = plan.repeatable ? &call : nullptr;
     return true;
 }
 

@@ -118,7 +118,7 @@ void Interpreter::planBackEdges(std::vector<PlannedInstr>& body)
 Interpreter::PlannedInstr Interpreter::planInstr(const Program& program, const Instr& in)
 {
     using Fast = PlannedInstr::Fast;
-    PlannedInstr planned{in.op, Fast::Other, in.a, in.stmt, -1, decodeExpr(program, in.e1)};
+    PlannedInstr planned{in.op, Fast::Other, in.a, in.stmt, -1, decodeExpr(program, in.e1), &in};
     if (in.op == OpCode::Jump) planned.fast = Fast::Jump;
     else if (in.op == OpCode::Let && planned.e1.form == DecodedExpr::Form::LocalAddValue) planned.fast = Fast::LetLocalAddValue;
     else if (in.op == OpCode::JumpIfFalse && planned.e1.form == DecodedExpr::Form::LocalLtValue)
@@ -306,7 +306,7 @@ void Interpreter::runExit(World& world, ThreadId t, StepEffects& effects) const
         return true;
     case OpCode::Call:
         op.kind = PendingKind::Call;
-        return prepareAgain(world.threads[t], uint32_t(in.a)) || prepareCall(world, t, uint32_t(in.a), in.stmt, effects);
+        return prepareCall(world, t, uint32_t(in.a), in.stmt, effects);
     default: CHECKER_INVARIANT(!"prepare of an invisible opcode");
     }
     return false;
@@ -324,7 +324,8 @@ void Interpreter::park(World& world, ThreadId t, StepEffects& effects) const
         for (;;) {
             const PlannedInstr& in = code[pc];
             if (isVisible(in.op)) {
-                prepare(world, t, program_.bodies[size_t(frame.body)].code[pc], effects);
+                if (in.op != OpCode::Call || !prepareAgain(th.pending, uint32_t(in.a), locals))
+                    prepare(world, t, *in.instr, effects);
                 return;
             }
             if (budget-- == 0) {
@@ -370,7 +371,7 @@ void Interpreter::park(World& world, ThreadId t, StepEffects& effects) const
             case OpCode::Assert:
             case OpCode::Assume:
                 if (!v) {
-                    raiseCheckFailure(world, t, program_.bodies[size_t(frame.body)].code[pc], effects);
+                    raiseCheckFailure(world, t, *in.instr, effects);
                     return;
                 }
                 pc++;

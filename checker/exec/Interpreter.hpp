@@ -169,6 +169,7 @@ private:
     // operands it gives (most calls give two or three of the thirteen expressions and three
     // templates: preparing one is on every step's path).
     struct CallPlan {
+        const CallInstr* call = nullptr;
         const CallModel* model = nullptr;
         PlannedRef object, target;
         bool plain = true;   // no object, target, object list or thread: nothing but operands and texts
@@ -188,17 +189,15 @@ private:
         uint32_t localCount = 0;
         std::array<std::pair<int64_t, int64_t PreparedOp::*>, 13> locals{};   // (slot, operand)
     };
-    // prepareCall of a repeatable call over an operation that holds it in full: re-reads its
-    // locals and returns true; false (nothing changed) otherwise. Inline: a call in a loop is
-    // prepared at nearly every step.
-    bool prepareAgain(ThreadState& th, uint32_t callIndex) const
+    // prepare() of call `callIndex` over an operation that holds it in full, when it is
+    // repeatable: re-reads its locals (the rest, its statement and instruction included, is as
+    // that preparation left it: a call instruction is the only one with its CallInstr) and
+    // returns true; false (nothing changed) otherwise. Inline: a call in a loop is prepared at
+    // nearly every step.
+    bool prepareAgain(PreparedOp& op, uint32_t callIndex, const int64_t* locals) const
     {
-        const CallInstr& call = program_.calls[callIndex];
         const CallPlan& plan = plans_[callIndex];
-        PreparedOp& op = th.pending;
-        if (op.preparedCall != &call || !plan.repeatable) return false;
-        op.call = &call;
-        const int64_t* locals = th.locals();
+        if (op.preparedCall != plan.call) return false;
         for (uint32_t k = 0; k < plan.localCount; ++k) op.*plan.locals[k].second = locals[plan.locals[k].first];
         return true;
     }
@@ -226,6 +225,7 @@ private:
         int32_t stmt = -1;
         int32_t test = -1;   // CounterJumpTest: the test's pc
         DecodedExpr e1;
+        const Instr* instr = nullptr;   // the Program's instruction (prepare() reads a visible one)
     };
     static PlannedInstr planInstr(const Program& program, const Instr& in);
     // Marks each counter that jumps to a test (CounterJumpTest) in a planned body.

@@ -37,9 +37,9 @@ struct PreparedScalars {
     const std::string* dataSource = nullptr;
     const std::string* renameTargetSource = nullptr;
 
-    // The call this operation was last prepared for in full (nullptr: none, an operation that is
-    // not a call, or a preparation that failed), so that preparing the same call again re-reads
-    // only the operands that can change (Interpreter: a call in a loop).
+    // The call this operation was last prepared for in full, when preparing it again need only
+    // re-read the locals it gives (nullptr: none, an operation that is not a call, a preparation
+    // that failed or a call that gives more): Interpreter, a call in a loop.
     const CallInstr* preparedCall = nullptr;
 
     bool operator==(const PreparedScalars&) const = default;
