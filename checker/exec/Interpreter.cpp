@@ -90,7 +90,7 @@ int32_t spawnThread(World& world, int32_t decl, int64_t instance)
 }
 
 Interpreter::Interpreter(const Program& program, InterpreterLimits limits)
-    : program_(program), limits_(limits)
+    : program_(program), limits_(limits), noApcs_(program.apcs.empty())
 {
     plans_.reserve(program_.calls.size());
     for (const CallInstr& call : program_.calls) plans_.push_back(planOf(call));

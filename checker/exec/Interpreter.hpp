@@ -53,7 +53,7 @@ public:
     {
         out.clear();
         const PreparedOp& op = world.threads[t].pending;
-        if (op.kind == PendingKind::Call && program_.apcs.empty()) [[likely]]
+        if (op.kind == PendingKind::Call && noApcs_) [[likely]]
             op.model->footprint(world, t, op, out);
         else
             footprintOtherwise(world, t, out);
@@ -108,11 +108,12 @@ public:
 
 private:
     // Zw* calls wait for their I/O completion, a special kernel APC (SEMANTICS.md §5.4.2): one
-    // made with special kernel APCs disabled never completes.
+    // made with special kernel APCs disabled never completes. The thread's state is tested first:
+    // it rules the hang out at nearly every step.
     static bool zwHangs(const ThreadState& th)
     {
-        return th.pending.kind == PendingKind::Call && th.pending.api >= Api::ZwCreateFile &&
-               th.pending.api < Api::Count_ && (th.specialApcDisable > 0 || th.irql != Irql::Passive);
+        return (th.specialApcDisable > 0 || th.irql != Irql::Passive) && th.pending.kind == PendingKind::Call &&
+               th.pending.api >= Api::ZwCreateFile && th.pending.api < Api::Count_;
     }
     // footprint() when the pending operation is not a call or the program declares APCs.
     void footprintOtherwise(const World& world, ThreadId t, Footprint& out) const;
@@ -235,6 +236,7 @@ private:
 
     const Program& program_;
     InterpreterLimits limits_;
+    bool noApcs_;   // the program declares no APCs (footprint() asks at nearly every step)
     std::vector<CallPlan> plans_;   // per Program::calls entry
     std::vector<std::vector<PlannedInstr>> plannedBodies_;   // per Program::bodies entry
 };
