@@ -90,7 +90,7 @@ int32_t spawnThread(World& world, int32_t decl, int64_t instance)
 }
 
 Interpreter::Interpreter(const Program& program, InterpreterLimits limits)
-    : program_(program), limits_(limits), noApcs_(program.apcs.empty())
+    : program_(program), limits_(limits), apcCount_(uint32_t(program.apcs.size())), noApcs_(apcCount_ == 0)
 {
     plans_.reserve(program_.calls.size());
     for (const CallInstr& call : program_.calls) plans_.push_back(planOf(call));

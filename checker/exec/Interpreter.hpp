@@ -86,7 +86,7 @@ public:
     // to its target thread, at a scheduling point where the target is alive and may receive a
     // normal kernel APC: IRQL PASSIVE, no critical or guarded region (owning a KMUTEX counts as a
     // critical region), not already running an APC. Its body runs on the target thread.
-    uint32_t apcCount() const { return uint32_t(program_.apcs.size()); }
+    uint32_t apcCount() const { return apcCount_; }
     bool apcDeliverable(const World& world, uint32_t k) const;
     // Whether thread th may receive a normal kernel APC now (the conditions above).
     static bool canReceiveApc(const ThreadState& th);
@@ -108,12 +108,14 @@ public:
 
 private:
     // Zw* calls wait for their I/O completion, a special kernel APC (SEMANTICS.md §5.4.2): one
-    // made with special kernel APCs disabled never completes. The thread's state is tested first:
-    // it rules the hang out at nearly every step.
+    // made with special kernel APCs disabled never completes. The thread's state is tested first,
+    // as a branch of its own: it rules the hang out at nearly every step (as one expression, the
+    // compiler evaluated all of it).
     static bool zwHangs(const ThreadState& th)
     {
-        return (th.specialApcDisable > 0 || th.irql != Irql::Passive) && th.pending.kind == PendingKind::Call &&
-               th.pending.api >= Api::ZwCreateFile && th.pending.api < Api::Count_;
+        if (th.specialApcDisable <= 0 && th.irql == Irql::Passive) [[likely]]
+            return false;
+        return th.pending.kind == PendingKind::Call && th.pending.api >= Api::ZwCreateFile && th.pending.api < Api::Count_;
     }
     // footprint() when the pending operation is not a call or the program declares APCs.
     void footprintOtherwise(const World& world, ThreadId t, Footprint& out) const;
@@ -236,7 +238,8 @@ private:
 
     const Program& program_;
     InterpreterLimits limits_;
-    bool noApcs_;   // the program declares no APCs (footprint() asks at nearly every step)
+    uint32_t apcCount_;   // the program's APCs (the explorer and footprint() ask at nearly every step)
+    bool noApcs_;
     std::vector<CallPlan> plans_;   // per Program::calls entry
     std::vector<std::vector<PlannedInstr>> plannedBodies_;   // per Program::bodies entry
 };
