@@ -137,7 +137,7 @@ WakeupTree DporExplorer::takeBranch(Node& node, int32_t& actor)
 {
     if (pool_ && node.offers > 0) pool_->forget(node.serial, node.taken);
     WakeupTree subtree;
-    actor = int32_t(node.wut.takeLeftmost(subtree).actor);
+    actor = int32_t(node.wut.takeLeftmost(subtree));
     ++node.taken;
     return subtree;
 }

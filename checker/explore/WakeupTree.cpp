@@ -267,15 +267,15 @@ void WakeupTree::recycle(std::unique_ptr<Node> node)
     spares.push_back(std::move(node));
 }
 
-SeqEvent WakeupTree::takeLeftmost(WakeupTree& subtree)
+uint32_t WakeupTree::takeLeftmost(WakeupTree& subtree)
 {
     std::unique_ptr<Node> first = std::move(first_);
     first_ = std::move(first->next);
-    SeqEvent event = std::move(first->chain[first->start++]);
+    const uint32_t actor = first->chain[first->start++].actor;
     if (first->start == first->chain.size()) {
         subtree.first_ = std::move(first->firstChild);
         recycle(std::move(first));
-        return event;
+        return actor;
     }
     // Give back the memory of a long chain's explored half now and then (amortized O(1)).
     if (first->start >= 1024 && first->start * 2 >= first->chain.size()) {
@@ -284,7 +284,7 @@ SeqEvent WakeupTree::takeLeftmost(WakeupTree& subtree)
         first->start = 0;
     }
     subtree.first_ = std::move(first);
-    return event;
+    return actor;
 }
 
 }  // namespace checker

@@ -266,9 +266,10 @@ public:
         return insert(sequence);
     }
 
-    // Removes the leftmost branch; returns its first event and moves the rest of that branch
-    // (its subtree) into `subtree`.
-    SeqEvent takeLeftmost(WakeupTree& subtree);
+    // Removes the leftmost branch; returns its first event's actor and moves the rest of that
+    // branch (its subtree) into `subtree`. (The actor alone: the event itself is the one the
+    // actor's step logs, and a copy of it cost a move and a destruction per step taken.)
+    uint32_t takeLeftmost(WakeupTree& subtree);
 
     // The branches below the root, left to right: how many, the actor starting branch `k`, and
     // a copy of branch `k` as a tree of its own (a parallel worker explores it while this tree

@@ -89,10 +89,10 @@ public:
         tree.insert({ev(1, X, Access::Write), ev(2, Y, Access::Write)});
         CPPUNIT_ASSERT(!tree.empty());
         WakeupTree sub;
-        CPPUNIT_ASSERT_EQUAL(1u, tree.takeLeftmost(sub).actor);
+        CPPUNIT_ASSERT_EQUAL(1u, tree.takeLeftmost(sub));
         CPPUNIT_ASSERT(tree.empty());
         WakeupTree rest;
-        CPPUNIT_ASSERT_EQUAL(2u, sub.takeLeftmost(rest).actor);
+        CPPUNIT_ASSERT_EQUAL(2u, sub.takeLeftmost(rest));
         CPPUNIT_ASSERT(rest.empty());
     }
 
@@ -114,11 +114,11 @@ public:
         tree.insert({ev(1, X, Access::Write), ev(2, X, Access::Write)});
         tree.insert({ev(1, X, Access::Write), ev(3, X, Access::Write)});
         WakeupTree sub;
-        CPPUNIT_ASSERT_EQUAL(1u, tree.takeLeftmost(sub).actor);
+        CPPUNIT_ASSERT_EQUAL(1u, tree.takeLeftmost(sub));
         CPPUNIT_ASSERT(tree.empty());
         WakeupTree rest;
-        CPPUNIT_ASSERT_EQUAL(2u, sub.takeLeftmost(rest).actor);
-        CPPUNIT_ASSERT_EQUAL(3u, sub.takeLeftmost(rest).actor);
+        CPPUNIT_ASSERT_EQUAL(2u, sub.takeLeftmost(rest));
+        CPPUNIT_ASSERT_EQUAL(3u, sub.takeLeftmost(rest));
         CPPUNIT_ASSERT(sub.empty());
     }
 
@@ -128,10 +128,10 @@ public:
         tree.insert({ev(1, X, Access::Write), ev(2, Y, Access::Write)});
         tree.insert({ev(3, X, Access::Write)});
         WakeupTree sub;
-        CPPUNIT_ASSERT_EQUAL(1u, tree.takeLeftmost(sub).actor);
+        CPPUNIT_ASSERT_EQUAL(1u, tree.takeLeftmost(sub));
         CPPUNIT_ASSERT(!sub.empty());
         WakeupTree sub2;
-        CPPUNIT_ASSERT_EQUAL(3u, tree.takeLeftmost(sub2).actor);
+        CPPUNIT_ASSERT_EQUAL(3u, tree.takeLeftmost(sub2));
         CPPUNIT_ASSERT(sub2.empty());
     }
 
@@ -207,10 +207,10 @@ public:
         WakeupTree copy = tree.copyBranch(0);
         CPPUNIT_ASSERT_EQUAL(size_t(1), copy.branchCount());
         WakeupTree sub;
-        CPPUNIT_ASSERT_EQUAL(1u, copy.takeLeftmost(sub).actor);
+        CPPUNIT_ASSERT_EQUAL(1u, copy.takeLeftmost(sub));
         CPPUNIT_ASSERT(copy.empty());
         WakeupTree rest;
-        CPPUNIT_ASSERT_EQUAL(2u, sub.takeLeftmost(rest).actor);
+        CPPUNIT_ASSERT_EQUAL(2u, sub.takeLeftmost(rest));
         CPPUNIT_ASSERT(sub.empty() && rest.empty());
         CPPUNIT_ASSERT_EQUAL(size_t(2), tree.branchCount());   // the original is untouched
     }
@@ -292,15 +292,15 @@ public:
         WakeupTree tree;
         tree.insert({ev(1, X, Access::Write), ev(2, X, Access::Write)});
         WakeupTree sub, rest;
-        CPPUNIT_ASSERT_EQUAL(1u, tree.takeLeftmost(sub).actor);
-        CPPUNIT_ASSERT_EQUAL(2u, sub.takeLeftmost(rest).actor);   // the node is done with
+        CPPUNIT_ASSERT_EQUAL(1u, tree.takeLeftmost(sub));
+        CPPUNIT_ASSERT_EQUAL(2u, sub.takeLeftmost(rest));   // the node is done with
         CPPUNIT_ASSERT(tree.empty() && sub.empty() && rest.empty());
         tree.insert({ev(3, Y, Access::Write)});
         WakeupTree expected;
         expected.insert({ev(3, Y, Access::Write)});
         CPPUNIT_ASSERT(tree.leftmostEquals(expected));
         CPPUNIT_ASSERT(tree.branchIsLeaf(0));
-        CPPUNIT_ASSERT_EQUAL(3u, tree.takeLeftmost(sub).actor);
+        CPPUNIT_ASSERT_EQUAL(3u, tree.takeLeftmost(sub));
         CPPUNIT_ASSERT(tree.empty() && sub.empty());
     }
 
