@@ -206,31 +206,26 @@ void EventLog::lookUpStates(const Footprint& fp)
 }
 
 // What push does for such an event, with what it would find known: the prior clock is the
-// latest event's (it woke no lane), every location's latest exclusive touch is that event's touch
-// of it (the previous exclusive one of each new touch), no location has a `shared` entry to save.
+// latest event's (it woke no lane), and every location's latest exclusive touch is that event's
+// touch of it, with no `shared` entry. The new event shares those touches with the latest one (a
+// run of repeats, one record per touch, which names the run's latest event): a scan that meets a
+// touch of the run reads that event, whose clock holds the run's earlier ones (the same lane),
+// and a chain walk past it goes on where it would have after the run's first event, at the
+// touch before the run (ordered before the new event whenever the run's first event is).
 // The new event can be repeated in turn.
-void EventLog::pushRepeat(uint32_t actor, uint32_t lane, const Footprint& fp)
+void EventLog::pushRepeat(uint32_t actor, uint32_t lane)
 {
-    // The latest event is the lane's, woke no lane and holds the last touches: the sizes of the
-    // log's vectors follow from it without dividing by their elements' sizes.
     const uint32_t latest = uint32_t(laneLast_[lane]), depth = latest + 1;
     const EventRecord& before = events_[latest];
     const uint32_t laneIndex = before.laneIndex + 1, touchBegin = before.touchBegin, count = before.touchCount;
-    const uint32_t index = touchBegin + count;
-    events_.push_back(EventRecord{actor, lane, laneIndex, int32_t(latest), -1, before.wakesBegin, 0, index, count});
+    events_.push_back(EventRecord{actor, lane, laneIndex, int32_t(latest), -1, before.wakesBegin, 0, touchBegin, count});
     const size_t clockEnd = size_t(depth + 1) * width_;
     if (clockEnd > clocks_.size()) clocks_.resize(std::max(clockEnd, clocks_.size() * 2));
     uint32_t* clock = clockOf(depth);
     copyClock(clockOf(latest), clock);
     clock[lane] = laneIndex;
-    const uint32_t saved = uint32_t(savedShared_.size());
-    if (!repeatable_)
-        for (uint32_t k = 0; k < count; ++k) repeatStates_[k] = &state(fp.touches[k].location);
-    for (uint32_t k = 0; k < count; ++k) {
-        touchData_.push_back(fp.touches[k]);
-        touchLinks_.push_back(TouchLink{depth, int32_t(touchBegin + k), -1, saved});
-        repeatStates_[k]->lastExclusive = int32_t(index + k);
-    }
+    TouchLink* links = touchLinks_.data() + touchBegin;
+    for (uint32_t k = 0; k < count; ++k) links[k].depth = depth;
     laneLast_[lane] = int32_t(depth);
     laneEvents_[lane].push_back(depth);
     repeatable_ = true;
@@ -342,7 +337,6 @@ void EventLog::keepImmediateRaces(std::vector<uint32_t>& races) const
 void EventLog::pendingRaces(uint32_t lane, const Footprint& fp, std::vector<uint32_t>& races)
 {
     ensureLanes(lane + 1);
-    repeatable_ = false;   // a look-up may grow a table of states, and move those held
     races.clear();
     scratchClock_.assign(width_, 0);
     const uint32_t* prior = priorClock(lane);
@@ -356,7 +350,16 @@ void EventLog::truncate(uint32_t depth)
     if (events_.size() <= depth) return;
     repeatLane_ = kNoLane;   // the latest event changes
     repeatable_ = false;
-    untouchFrom(events_[depth].touchBegin);
+    // An event that shares a run of repeats' touches keeps them for the run's earlier events,
+    // which end with the event before it now.
+    const EventRecord& first = events_[depth];
+    uint32_t cut = first.touchBegin;
+    if (depth > 0 && first.touchCount > 0 && events_[depth - 1].touchBegin == cut &&
+        events_[depth - 1].touchCount > 0) {
+        for (uint32_t k = 0; k < first.touchCount; ++k) touchLinks_[cut + k].depth = depth - 1;
+        cut += first.touchCount;
+    }
+    untouchFrom(cut);
     // The wakes and creations undone, latest first; most events have neither, and are not
     // visited.
     for (; !undoable_.empty() && undoable_.back() >= depth; undoable_.pop_back()) {

@@ -36,7 +36,7 @@ struct EventRecord {
 
 class EventLog {
 public:
-    // Not copied: it holds pointers into its own tables (repeatStates_).
+    // Not copied: one per explorer, as long as the execution.
     EventLog() = default;
     EventLog(const EventLog&) = delete;
     EventLog& operator=(const EventLog&) = delete;
@@ -73,7 +73,7 @@ public:
         if (lane == repeatLane_ && createsLane < 0 && (!woken || woken->empty()) && repeatsLatest(fp) &&
             (repeatable_ || repeatable(fp))) {
             if (races) races->clear();
-            pushRepeat(actor, lane, fp);
+            pushRepeat(actor, lane);
             return;
         }
         pushGeneral(actor, lane, fp, createsLane, races, woken);
@@ -149,7 +149,7 @@ private:
     }
     // push for an event of lane repeatLane_ that creates and wakes no lane, repeatsLatest() and
     // is repeatable().
-    void pushRepeat(uint32_t actor, uint32_t lane, const Footprint& fp);
+    void pushRepeat(uint32_t actor, uint32_t lane);
     // push for any event.
     void pushGeneral(uint32_t actor, uint32_t lane, const Footprint& fp, int32_t createsLane,
                      std::vector<uint32_t>* races, const std::vector<uint32_t>* woken);
@@ -192,7 +192,8 @@ private:
                       uint32_t* clock, std::vector<uint32_t>* candidates);
 
     std::vector<EventRecord> events_;
-    // Per touch: the event's depth; for an exclusive touch the previous exclusive touch of the
+    // Per touch: the event's depth (of a run of repeats sharing the touch, the latest event's,
+    // see pushRepeat); for an exclusive touch the previous exclusive touch of the
     // location; and what to restore on truncation (for a non-exclusive touch the entry of its
     // lane it replaced, -1 if appended; for an exclusive one the saved `shared` list, from
     // savedBegin to the next exclusive touch's savedBegin in savedShared_).
@@ -219,12 +220,10 @@ private:
     uint32_t lanes_ = 0;
     // The latest event's lane when it created and woke no lane (else kNoLane); whether its
     // touches are known to be repeatable() (asked only when a repeat comes), which a repeat
-    // knows, with the states of their locations in repeatStates_ (no look-up since, which could
-    // have grown a table, moving them).
+    // knows.
     static constexpr uint32_t kNoLane = UINT32_MAX;
     uint32_t repeatLane_ = kNoLane;
     bool repeatable_ = false;
-    std::array<LocationState*, 2> repeatStates_{};
     std::array<std::vector<LocationState>, std::size_t(LocationClass::Count_)> locations_;
     uint32_t initialLanes_ = 0;
     uint64_t truncations_ = 0;       // never wraps: a stale stamp must not match

@@ -318,7 +318,9 @@ public:
     void truncatedLogIsTheLogOfItsPrefix() { truncatedLogAnswersAsTheLogOfItsPrefix(0); }
 
     // The same with events that often repeat the latest one (its lane's, with its touches), which
-    // push records without scanning: truncation must undo them as it undoes any event.
+    // push records without scanning, sharing the touches of the run they extend: truncation must
+    // undo them as it undoes any event, also in the middle of a run, and every event kept must
+    // still read back the touches it was pushed with.
     void truncatedRepeatsAnswerAsTheLogOfItsPrefix() { truncatedLogAnswersAsTheLogOfItsPrefix(60); }
 
     // push skips the scan of a location whose earlier touches are all its own lane's, and records
@@ -370,6 +372,7 @@ private:
             uint32_t keep = next(length + 1);
             log.truncate(keep);
             events.resize(keep);
+            checkTouches(log, events);
             EventLog rebuilt;
             rebuilt.begin(2);
             for (const Pushed& e : events) push(rebuilt, e, nullptr);
@@ -386,6 +389,17 @@ private:
                 for (uint32_t a = 0; a + 1 < log.size(); ++a)
                     CPPUNIT_ASSERT_EQUAL(rebuilt.happensBefore(a, log.size() - 1), log.happensBefore(a, log.size() - 1));
             }
+            checkTouches(log, events);
+        }
+    }
+    // Each event of the log reads back the touches it was pushed with.
+    static void checkTouches(const EventLog& log, const std::vector<Pushed>& events)
+    {
+        CPPUNIT_ASSERT_EQUAL(events.size(), size_t(log.size()));
+        for (uint32_t d = 0; d < log.size(); ++d) {
+            const std::vector<Touch>& pushed = events[d].footprint.touches;
+            CPPUNIT_ASSERT_EQUAL(pushed.size(), size_t(log.event(d).touchCount));
+            CPPUNIT_ASSERT(std::equal(pushed.begin(), pushed.end(), log.touches(d)));
         }
     }
     // The random logs of pushAnswersAsTheGeneralScanAndTheDependencyClosure, where the lane that
