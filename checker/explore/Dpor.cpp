@@ -104,8 +104,17 @@ DporExplorer::Outcome DporExplorer::forward()
         child.sleepEnd = node.sleepEnd;
         if (!node.sleep.empty()) {
             const EventView taken = viewAt(depth);
-            for (uint32_t q : node.sleep)
-                if (!eventsDependent(viewOf(sleepEvents_[q]), taken)) child.sleep.push_back(q);
+            auto awake = [&](uint32_t q) { return eventsDependent(viewOf(sleepEvents_[q]), taken); };
+            if (log_.latestRepeats()) {
+                // The entries the node inherited (below its parent's sleepEnd) were kept for
+                // being independent of the parent's event, which this one repeats.
+                const uint32_t inherited = nodes_[depth - 1].sleepEnd;
+                for (uint32_t q : node.sleep)
+                    if (q < inherited || !awake(q)) child.sleep.push_back(q);
+            } else {
+                for (uint32_t q : node.sleep)
+                    if (!awake(q)) child.sleep.push_back(q);
+            }
         }
         if (fresh && !races_.empty()) processRaces(races_, depth, viewAt(depth));
         if (fresh && runner_.depth() >= checkpointDue_) checkpoint();

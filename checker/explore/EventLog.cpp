@@ -354,8 +354,7 @@ void EventLog::truncate(uint32_t depth)
     // which end with the event before it now.
     const EventRecord& first = events_[depth];
     uint32_t cut = first.touchBegin;
-    if (depth > 0 && first.touchCount > 0 && events_[depth - 1].touchBegin == cut &&
-        events_[depth - 1].touchCount > 0) {
+    if (repeatsPrevious(depth)) {
         for (uint32_t k = 0; k < first.touchCount; ++k) touchLinks_[cut + k].depth = depth - 1;
         cut += first.touchCount;
     }

@@ -78,6 +78,19 @@ public:
         }
         pushGeneral(actor, lane, fp, createsLane, races, woken);
     }
+    // Whether the event at `depth` repeats the one before it (push recorded it as a repeat: the
+    // same lane and touches, sharing them, and neither creates nor wakes a lane): the two are
+    // dependent on exactly the same events.
+    bool repeatsPrevious(uint32_t depth) const
+    {
+        const EventRecord& e = events_[depth];
+        // An event's own touches begin past the previous event's: a shared begin is a repeat.
+        return depth > 0 && e.touchCount > 0 && events_[depth - 1].touchCount > 0 &&
+               events_[depth - 1].touchBegin == e.touchBegin;
+    }
+    // Whether the latest event was pushed as a repeat of the one before it (then
+    // repeatsPrevious(size() - 1); false after a truncation, which forgets it).
+    bool latestRepeats() const { return repeatable_; }
     // The lanes the event at `depth` woke.
     const uint32_t* wakes(uint32_t depth) const { return wakes_.data() + events_[depth].wakesBegin; }
 

@@ -356,6 +356,7 @@ private:
         auto push = [](EventLog& log, const Pushed& p, std::vector<uint32_t>* races) {
             log.push(p.lane, p.lane, p.footprint, p.creates, races, &p.woken);
         };
+        uint32_t repeats = 0;   // events said to repeat the one before, at the ends of the rounds
         for (int round = 0; round < 200; ++round) {
             EventLog log;
             log.begin(2);
@@ -389,18 +390,29 @@ private:
                 for (uint32_t a = 0; a + 1 < log.size(); ++a)
                     CPPUNIT_ASSERT_EQUAL(rebuilt.happensBefore(a, log.size() - 1), log.happensBefore(a, log.size() - 1));
             }
-            checkTouches(log, events);
+            repeats += checkTouches(log, events);
         }
+        CPPUNIT_ASSERT(repeat == 0 || repeats > 0);
     }
-    // Each event of the log reads back the touches it was pushed with.
-    static void checkTouches(const EventLog& log, const std::vector<Pushed>& events)
+    // Each event of the log reads back the touches it was pushed with, and one said to repeat the
+    // event before it (the explorer then takes its dependencies to be that one's) has its lane
+    // and touches and, as it, creates and wakes no lane. Returns how many repeat.
+    static uint32_t checkTouches(const EventLog& log, const std::vector<Pushed>& events)
     {
         CPPUNIT_ASSERT_EQUAL(events.size(), size_t(log.size()));
+        uint32_t repeats = 0;
         for (uint32_t d = 0; d < log.size(); ++d) {
             const std::vector<Touch>& pushed = events[d].footprint.touches;
             CPPUNIT_ASSERT_EQUAL(pushed.size(), size_t(log.event(d).touchCount));
             CPPUNIT_ASSERT(std::equal(pushed.begin(), pushed.end(), log.touches(d)));
+            if (!log.repeatsPrevious(d)) continue;
+            ++repeats;
+            const Pushed& before = events[d - 1];
+            CPPUNIT_ASSERT_EQUAL(before.lane, events[d].lane);
+            CPPUNIT_ASSERT(before.footprint.touches == pushed);
+            for (const Pushed* e : {&before, &events[d]}) CPPUNIT_ASSERT(e->creates < 0 && e->woken.empty());
         }
+        return repeats;
     }
     // The random logs of pushAnswersAsTheGeneralScanAndTheDependencyClosure, where the lane that
     // goes on repeats its footprint `repeat` percent of the time.
@@ -461,6 +473,7 @@ private:
                 log.push(p.lane, p.lane, p.footprint, p.creates, &races, &p.woken);
                 events.push_back(p);
                 CPPUNIT_ASSERT(races == expected);
+                CPPUNIT_ASSERT(!log.latestRepeats() || log.repeatsPrevious(log.size() - 1));
                 // Only immediate races: none happens before another.
                 for (size_t i = 0; i < races.size(); ++i)
                     for (size_t j = i + 1; j < races.size(); ++j) CPPUNIT_ASSERT(!log.happensBefore(races[i], races[j]));
