@@ -265,7 +265,9 @@ void DporExplorer::insert(uint32_t depth, const std::vector<SeqEvent>& sequence)
 void DporExplorer::processBlockedRaces()
 {
     bool stopped = runner_.stopped();
-    for (uint32_t a : runner_.actors()) {
+    const std::vector<uint32_t>& actors = runner_.actors();
+    for (size_t k = runner_.endedPrefix(); k < actors.size(); ++k) {   // an ended thread could not have run
+        const uint32_t a = actors[k];
         if (!runner_.couldHaveRun(a) || (!stopped && runner_.enabled(a))) continue;
         runner_.footprint(a, footprint_);
         log_.pendingRaces(runner_.laneOf(a), footprint_, races_);

@@ -154,8 +154,9 @@ bool ExecutionRunner::couldHaveRun(uint32_t actor) const
 
 bool ExecutionRunner::anyEnabled()
 {
-    for (uint32_t a : actors())
-        if (enabled(a)) return true;
+    const std::vector<uint32_t>& all = actors();
+    for (size_t k = endedPrefix(); k < all.size(); ++k)
+        if (enabled(all[k])) return true;
     return false;
 }
 
@@ -281,9 +282,8 @@ ExecutionRunner::End ExecutionRunner::finish()
 {
     if (discarded_) return End::Discarded;
     if (stopped_) return End::Stopped;
-    bool alive = false;
-    for (ThreadId t = 0; t < world_.threads.size(); ++t) alive = alive || interp_.alive(world_, t);
-    if (alive) {
+    // The first thread past the ended ones at the front is alive, if there is one.
+    if (endedPrefix() < threadCount()) {
         if (!cycleFound_) {
             DeadlockReport dl = deadlocks_.globalDeadlock(world_);
             record(std::move(dl.finding));

@@ -1,6 +1,8 @@
 // The runner's cheap answers must agree with its full ones: mayBeEnabled() (two fields) is
-// false only where enabled() is, and endedPrefix() counts only actors it excludes, in every state
-// a few schedules of bundled scenarios reach — threads that ended, threads queued in a wait, APCs.
+// false only where enabled() is, and endedPrefix() counts only actors it excludes, and that
+// could not have run, in every state a few schedules of bundled scenarios reach — threads that
+// ended, threads queued in a wait, APCs; anyEnabled() and finish(), which look past the ended
+// threads only, answer as a look at every actor and thread.
 
 #include "checker/explore/ExecutionRunner.hpp"
 #include "checker/scenario/ScenarioLoader.hpp"
@@ -34,8 +36,10 @@ int checkSchedules(const std::string& path)
         while (!runner.stopped()) {
             std::vector<uint32_t> enabled;
             size_t ended = runner.endedPrefix();
-            for (size_t k = 0; k < ended; ++k)
+            for (size_t k = 0; k < ended; ++k) {
                 CPPUNIT_ASSERT_MESSAGE(path + ": a thread that can run counted as ended", !runner.mayBeEnabled(runner.actors()[k]));
+                CPPUNIT_ASSERT(!runner.couldHaveRun(runner.actors()[k]));
+            }
             excluded += int(ended);
             for (uint32_t a : runner.actors()) {
                 bool may = runner.mayBeEnabled(a);
@@ -43,10 +47,15 @@ int checkSchedules(const std::string& path)
                 if (!may) ++excluded;
                 if (runner.enabled(a)) enabled.push_back(a);
             }
+            CPPUNIT_ASSERT_EQUAL(!enabled.empty(), runner.anyEnabled());
             if (enabled.empty()) break;
             runner.step(enabled[(pick + runner.depth()) % enabled.size()]);
         }
-        runner.finish();
+        bool alive = false;
+        for (uint32_t t = 0; t < runner.threadCount(); ++t) alive = alive || runner.interpreter().alive(runner.world(), t);
+        const bool stopped = runner.stopped();
+        const ExecutionRunner::End end = runner.finish();
+        if (!stopped) CPPUNIT_ASSERT_EQUAL(alive, end == ExecutionRunner::End::Deadlocked);
     }
     return excluded;
 }
