@@ -379,8 +379,10 @@ void EventLog::truncate(uint32_t depth)
         }
     }
     events_.resize(depth);
-    // Each lane's events are cut at once: its latest kept one is its latest.
+    // Each lane's events are cut at once: its latest kept one is its latest. A lane whose latest
+    // event is kept (laneLast_, the last of its depths) keeps them all.
     for (uint32_t lane = 0; lane < lanes_; ++lane) {
+        if (laneLast_[lane] < int32_t(depth)) continue;
         std::vector<uint32_t>& depths = laneEvents_[lane];
         depths.erase(std::lower_bound(depths.begin(), depths.end(), depth), depths.end());
         laneLast_[lane] = depths.empty() ? -1 : int32_t(depths.back());
