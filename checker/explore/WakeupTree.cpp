@@ -277,10 +277,12 @@ uint32_t WakeupTree::takeLeftmost(WakeupTree& subtree)
         recycle(std::move(first));
         return actor;
     }
-    // Give back the memory of a long chain's explored half now and then (amortized O(1)).
+    // Give back the memory of a long chain's explored half now and then (amortized O(1)): the
+    // rest moves once, into storage of its size (an erase and a shrink moved it twice).
     if (first->start >= 1024 && first->start * 2 >= first->chain.size()) {
-        first->chain.erase(first->chain.begin(), first->chain.begin() + std::ptrdiff_t(first->start));
-        first->chain.shrink_to_fit();
+        std::vector<SeqEvent> rest(std::make_move_iterator(first->chain.begin() + std::ptrdiff_t(first->start)),
+                                   std::make_move_iterator(first->chain.end()));
+        first->chain.swap(rest);
         first->start = 0;
     }
     subtree.first_ = std::move(first);

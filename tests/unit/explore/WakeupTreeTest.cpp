@@ -32,6 +32,7 @@ class WakeupTreeTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(insertCoveredByALeafChangesNothing);
     CPPUNIT_TEST(insertDescendsAndAddsTheRest);
     CPPUNIT_TEST(takeLeftmostHandsOverTheSubtree);
+    CPPUNIT_TEST(aLongChainTakenPastItsHalfKeepsItsRest);
     CPPUNIT_TEST(insertNamesTheBranchItChanged);
     CPPUNIT_TEST(branchesAreCountedAndCopied);
     CPPUNIT_TEST(leftmostEqualsSeesInsertionsBelowIt);
@@ -133,6 +134,26 @@ public:
         WakeupTree sub2;
         CPPUNIT_ASSERT_EQUAL(3u, tree.takeLeftmost(sub2));
         CPPUNIT_ASSERT(sub2.empty());
+    }
+
+    // A long chain taken event by event gives its explored half back (past 1024 events taken,
+    // when they are half of it): the events after it come out in order, and what is left is
+    // the branch of the events not taken.
+    void aLongChainTakenPastItsHalfKeepsItsRest()
+    {
+        std::vector<SeqEvent> events;
+        for (uint32_t k = 0; k < 3000; ++k)
+            events.push_back(ev(1 + k % 5, makeLocation(LocationClass::Global, k % 3), Access::Write));
+        WakeupTree tree;
+        tree.insert(events);
+        for (uint32_t k = 0; k < 2500; ++k) {
+            WakeupTree rest;
+            CPPUNIT_ASSERT_EQUAL(events[k].actor, tree.takeLeftmost(rest));
+            tree = std::move(rest);
+        }
+        WakeupTree fresh;
+        fresh.insert(std::vector<SeqEvent>(events.begin() + 2500, events.end()));
+        CPPUNIT_ASSERT(tree.leftmostEquals(fresh) && fresh.leftmostEquals(tree));
     }
 
     // What a parallel explorer watches for: a sequence that goes below an existing branch
