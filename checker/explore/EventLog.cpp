@@ -83,11 +83,15 @@ void EventLog::scanLocation(const Touch& t, const LocationState& loc, uint32_t l
         for (uint32_t k = 0; k < lanes; ++k)
             if (other[k] > clock[k]) clock[k] = other[k];
     };
-    for (int32_t i : loc.shared) {
-        Access earlier = touchData_[size_t(i)].access;
-        if (!conflicts(earlier, t.access) || !unordered(i)) continue;
-        join(i);
-        if (candidates && isReversible(earlier, t.access)) candidates->push_back(touchLinks_[size_t(i)].depth);
+    // The `shared` touches conflict with no access but one that conflicts with every access (a
+    // pair of other accesses commutes): a read among reads looks at none of them.
+    if (conflictsWithAll(t.access)) {
+        for (int32_t i : loc.shared) {
+            if (!unordered(i)) continue;
+            join(i);
+            if (candidates && isReversible(touchData_[size_t(i)].access, t.access))
+                candidates->push_back(touchLinks_[size_t(i)].depth);
+        }
     }
     for (int32_t i = loc.lastExclusive; i >= 0; i = touchLinks_[size_t(i)].prevExclusive) {
         if (!unordered(i)) break;
