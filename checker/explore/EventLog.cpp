@@ -74,13 +74,14 @@ void EventLog::scanLocation(const Touch& t, const LocationState& loc, uint32_t l
         const EventRecord& ev = events_[touchLinks_[size_t(i)].depth];
         return ev.lane != lane && prior[ev.lane] < ev.laneIndex;
     };
-    // The lane count is read once: the stores into `clock` could alias it. A lane is stored only
-    // when it grows: gcc then keeps the loop a plain one, cheaper for a few lanes than the
-    // vectorized loop with its set-up.
-    const uint32_t lanes = lanes_;
+    // The lane count is read once: the stores into `clock` could alias it. Whole blocks of
+    // lanes are joined four at a time, the rest one by one, stored only when it grows (gcc then
+    // keeps that loop a plain one, cheaper for a few lanes than a vectorized loop's set-up).
+    const uint32_t lanes = lanes_, blocked = lanes / kClockBlock * kClockBlock;
     auto join = [&](int32_t i) {
         const uint32_t* other = clockOf(touchLinks_[size_t(i)].depth);
-        for (uint32_t k = 0; k < lanes; ++k)
+        for (uint32_t k = 0; k < blocked; k += kClockBlock) joinBlock(other + k, clock + k);
+        for (uint32_t k = blocked; k < lanes; ++k)
             if (other[k] > clock[k]) clock[k] = other[k];
     };
     // The `shared` touches conflict with no access but one that conflicts with every access (a

@@ -125,6 +125,17 @@ private:
         std::memcpy(to, from, kBlockBytes);
         if (width_ > kClockBlock) std::memcpy(to + kClockBlock, from + kClockBlock, kBlockBytes);
     }
+    // into[k] = max(into[k], from[k]) for the kClockBlock lanes of a block, at once. Compared as
+    // signed values (SSE2 has no unsigned maximum): an entry counts a lane's events, below 2^31.
+    static void joinBlock(const uint32_t* from, uint32_t* into)
+    {
+        using Block = int32_t __attribute__((vector_size(kClockBlock * sizeof(uint32_t))));
+        Block a, b;
+        std::memcpy(&a, from, sizeof a);
+        std::memcpy(&b, into, sizeof b);
+        const Block joined = a > b ? a : b;
+        std::memcpy(into, &joined, sizeof joined);
+    }
     const uint32_t* clockOf(uint32_t depth) const { return &clocks_[std::size_t(depth) * width_]; }
     uint32_t* clockOf(uint32_t depth) { return &clocks_[std::size_t(depth) * width_]; }
     // The clock of the lane's latest event (or of its creation) before the new event.
