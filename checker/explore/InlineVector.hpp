@@ -63,7 +63,16 @@ public:
             size_ = 0;   // nothing to keep
             grow(n);
         }
-        if (n) std::memmove(mutableData(), first, n * sizeof(T));
+        T* to = mutableData();
+        if (n <= N) {
+            // Element by element, up to N (unrolled): a call of memmove for a few elements cost
+            // more than the copy. Forward, as memmove would: a range of the vector's own
+            // elements starts at or after its first.
+            for (std::size_t i = 0; i < N; ++i)
+                if (i < n) to[i] = first[i];
+        } else {
+            std::memmove(to, first, n * sizeof(T));
+        }
         size_ = uint32_t(n);
     }
 

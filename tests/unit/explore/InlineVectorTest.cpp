@@ -4,6 +4,7 @@
 
 #include <cppunit/extensions/HelperMacros.h>
 
+#include <algorithm>
 #include <utility>
 #include <vector>
 
@@ -76,6 +77,20 @@ public:
         CPPUNIT_ASSERT(v.empty());
         v.push_back(1);
         CPPUNIT_ASSERT(items(v) == std::vector<uint32_t>{1});
+        // Every count up to past the inline ones (copied element by element up to N, else at
+        // once), into inline and heap storage, and a vector's own later elements.
+        for (uint32_t before : {0u, 1u, 2u, 9u})
+            for (uint32_t n = 0; n <= 3; ++n) {
+                Small w = filled(before);
+                std::vector<uint32_t> source{3, 4, 5};
+                source.resize(n);
+                w.assign(source.data(), source.data() + n);
+                CPPUNIT_ASSERT(items(w) == source);
+                Small own = filled(before);
+                std::vector<uint32_t> tail(own.begin() + std::min(before, 1u), own.end());
+                own.assign(own.begin() + std::min(before, 1u), own.end());
+                CPPUNIT_ASSERT(items(own) == tail);
+            }
     }
 };
 
