@@ -202,12 +202,14 @@ void DporExplorer::processRaces(const std::vector<uint32_t>& races, uint32_t end
 // Whether the sequences insert() is about to check at `depth` are known covered by their first
 // event's actor, before they are built: a sleeping actor takes it (it could start them: their
 // first event is a weak initial), or the tree's leftmost branch is that actor's event alone (the
-// walk would take it, first, and end there). Not for a worker's own branch or above, where they
-// are recorded.
+// walk would take it, first, and end there). For a worker's own branch or above, where they are
+// recorded: only at the branch's node, by what the worker knows of it (see recordInsertion).
 bool DporExplorer::frontCovered(uint32_t depth, uint32_t actor) const
 {
     const Node& node = nodes_[depth];
-    return !(worker_ && depth <= rootDepth_) && (asleep(node, actor) || node.wut.leftmostIsLeafOf(actor));
+    if (worker_ && depth <= rootDepth_)
+        return depth == rootDepth_ && (asleep(node, actor) || after_->leftmostIsLeafOf(actor));
+    return asleep(node, actor) || node.wut.leftmostIsLeafOf(actor);
 }
 
 // Unless a sleeping actor at `depth` could start `sequence` (that trace is explored already),
@@ -217,12 +219,7 @@ bool DporExplorer::frontCovered(uint32_t depth, uint32_t actor) const
 // tree takes it and no sleeping actor starts it, whichever answers first.
 void DporExplorer::insert(uint32_t depth, const std::vector<EventView>& sequence)
 {
-    if (worker_ && depth <= rootDepth_) {
-        SubtreeResult::Insertion& recorded = subtree_->insertions.emplace_back();
-        recorded.depth = depth;
-        for (const EventView& e : sequence) recorded.sequence.push_back(seqEventOf(e));
-        return;
-    }
+    if (worker_ && depth <= rootDepth_) return recordInsertion(depth, sequence);
     WakeupSequence v(sequence, scratch_);
     Node& node = nodes_[depth];
     const bool walkFirst = node.sleep.size() > 1 && 2 * walksCovered_ > walks_;

@@ -77,6 +77,7 @@ private:
     void resetForTask();
     void replayPrefix(const SubtreeTask& task);
     void computeSleepToCome(const SubtreeTask& task, std::vector<SeqEvent>& sleep);
+    void recordInsertion(uint32_t depth, const std::vector<EventView>& sequence);
     void addStats(const report::ExplorationStats& more);
     Outcome forward();
     bool backtrack();
@@ -177,6 +178,7 @@ private:
     bool worker_ = false;
     uint32_t rootDepth_ = 0;
     SubtreeResult* subtree_ = nullptr;
+    const WakeupTree* after_ = nullptr;   // its task's: SubtreeTask::after
     const std::atomic<bool>* cancel_ = nullptr;
     bool adopting_ = false;   // inserting what a worker's subtree recorded
 };

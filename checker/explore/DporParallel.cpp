@@ -84,6 +84,7 @@ std::unique_ptr<SubtreeTask> DporExplorer::makeTask(uint32_t depth, size_t index
     task->sleep.push_back(eventAt(depth));
     task->sleep.back().stopped = lastStopped_ && depth + 1 == log_.size();
     task->lockOrder = runner_.lockOrder();
+    task->after = node.wut.copyBranchesFrom(index + 1);
     if (!project(depth, index, *task)) {
         for (size_t k = 0; k < index; ++k) task->sleepToCome.push_back(node.wut.branchActor(k));
         task->branch = node.wut.copyBranch(index);
@@ -198,6 +199,7 @@ void DporExplorer::adopt(uint32_t depth, const SubtreeTask& task, SubtreeResult&
     interpreterSteps_ += result.interpreterSteps;
     parallel_.taken += result.parallel.taken;
     parallel_.redone += result.parallel.redone;
+    parallel_.insertionsDropped += result.parallel.insertionsDropped;
 }
 
 void DporExplorer::addStats(const report::ExplorationStats& more)
@@ -219,6 +221,7 @@ SubtreeResult DporExplorer::runSubtree(const SubtreeTask& task, const std::atomi
     pool_ = &pool;
     nextSerial_ = serialBlock_ = pool.serialBlock();
     subtree_ = &result;
+    after_ = &task.after;
     cancel_ = &cancel;
     rootDepth_ = uint32_t(task.prefix.size());
     start_ = lastProgress_ = std::chrono::steady_clock::now();
@@ -289,6 +292,34 @@ void DporExplorer::replayPrefix(const SubtreeTask& task)
         stepAndLog(task.prefix[depth], nullptr);
         checkpoint();
     }
+}
+
+// An insertion at the worker's branch's node or above (depth), for the explorer to replay there
+// in order; but not one the explorer will find covered at the branch's node (a walk and a copy
+// it need not make): one a sleeping actor starts (it replays them with the sleep set the worker
+// explored with: stillValid), or one after_ covers. A projection of the node's next branch,
+// which replays them too, is the same without them: they change nothing there.
+//
+// Why the explorer's tree covers what after_ covers: from the task's offer to the replay, the
+// explorer takes at the node only the branches up to the worker's, which after_ leaves out, and
+// an insertion adds a branch to the right of a node's children and never below a leaf (a walk
+// that reaches a leaf, or uses up the sequence, inserts nothing). So every node of after_ has,
+// in the tree then, the same children first, then maybe others, and its leaves are leaves there:
+// a walk of after_ (the leftmost child whose event is a weak initial, down to a leaf or to the
+// end of the sequence) is a walk of that tree too, and ends as it did. (Not above the node: the
+// copies would cost the explorer more than the walks they save it.)
+void DporExplorer::recordInsertion(uint32_t depth, const std::vector<EventView>& sequence)
+{
+    if (depth == rootDepth_) {
+        WakeupSequence v(sequence, scratch_);
+        if (after_->covers(v) || sleepStarts(nodes_[depth], WakeupSequence(sequence, sleepScratch_))) {
+            ++parallel_.insertionsDropped;
+            return;
+        }
+    }
+    SubtreeResult::Insertion& recorded = subtree_->insertions.emplace_back();
+    recorded.depth = depth;
+    for (const EventView& e : sequence) recorded.sequence.push_back(seqEventOf(e));
 }
 
 // The events the branches taken before this one will have put to sleep at the node: each

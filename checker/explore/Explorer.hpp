@@ -68,6 +68,7 @@ struct ExploreResult {
     struct Parallel {
         uint64_t taken = 0;
         uint64_t redone = 0;
+        uint64_t insertionsDropped = 0;   // by workers, as covered where the explorer replays them
     } parallel;
 };
 

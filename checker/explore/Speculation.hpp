@@ -50,6 +50,9 @@ struct SubtreeTask {
     // The branch as it will be once the results workers have for the branches before it are
     // taken (their insertions made): a task that assumes them.
     bool projected = false;
+    // The node's branches after this one, as they are now: whatever they cover, the node's tree
+    // covers when the explorer replays the subtree's insertions (DporExplorer::recordInsertion).
+    WakeupTree after;
     LockOrderGraph lockOrder;           // the graph now, and its size and inversions now
     uint64_t lockEdges = 0, lockPartials = 0, lockInversions = 0;
     std::shared_ptr<const fs::FsIds> ids;   // a copy of the location ids now

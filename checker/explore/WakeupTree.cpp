@@ -329,11 +329,24 @@ bool WakeupTree::branchIsLeaf(std::size_t k) const
 WakeupTree WakeupTree::copyBranch(std::size_t k) const
 {
     WakeupTree copy;
-    const Node* source = branch(k);
-    if (!source) return copy;
-    copy.first_ = std::make_unique<Node>();
+    if (const Node* source = branch(k)) copy.first_ = copyOf(*source);
+    return copy;
+}
+
+WakeupTree WakeupTree::copyBranchesFrom(std::size_t k) const
+{
+    WakeupTree copy;
+    std::unique_ptr<Node>* slot = &copy.first_;
+    for (const Node* source = branch(k); source; source = source->next.get(), slot = &(*slot)->next)
+        *slot = copyOf(*source);
+    return copy;
+}
+
+std::unique_ptr<WakeupTree::Node> WakeupTree::copyOf(const Node& source)
+{
+    auto copy = std::make_unique<Node>();
     // (source node, its copy): the copy's chain is filled, its children still to make.
-    std::vector<std::pair<const Node*, Node*>> pending{{source, copy.first_.get()}};
+    std::vector<std::pair<const Node*, Node*>> pending{{&source, copy.get()}};
     while (!pending.empty()) {
         auto [from, to] = pending.back();
         pending.pop_back();

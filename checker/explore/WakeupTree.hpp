@@ -278,6 +278,7 @@ public:
     uint32_t branchActor(std::size_t k) const;
     bool branchIsLeaf(std::size_t k) const;   // one event: nothing inserted can change it
     WakeupTree copyBranch(std::size_t k) const;
+    WakeupTree copyBranchesFrom(std::size_t k) const;   // branches k, k + 1, ... (none past the last)
     // Branch `k` whole, after the branches before it cut to their first event: whatever is
     // inserted goes into branch `k` exactly when it would in this tree (insertion looks at a
     // branch's first event to choose it).
@@ -289,6 +290,8 @@ public:
         return first_ && first_->start + 1 == first_->chain.size() && !first_->firstChild &&
                first_->chain[first_->start].actor == actor;
     }
+    // Whether insert() would change nothing for `v` (it walks `v` as place() does).
+    bool covers(WakeupSequence& v) const { return !const_cast<WakeupTree*>(this)->place(v).inserts; }
     void dropAllButLeftmost()
     {
         if (first_) first_->next.reset();
@@ -326,6 +329,7 @@ private:
         }
     };
     static void split(Node& node, std::size_t at);
+    static std::unique_ptr<Node> copyOf(const Node& source);   // source and its subtree, not its siblings
     // A node whose events were all taken is kept for the next new branch of a tree of this
     // thread (with its chain's storage, when small): a branch is inserted and then taken at
     // nearly every race reversed, and the two allocations and frees of a node cost as much as

@@ -4,6 +4,8 @@
 
 #include <cppunit/extensions/HelperMacros.h>
 
+#include <random>
+
 using namespace checker;
 
 namespace {
@@ -43,6 +45,7 @@ class WakeupTreeTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(aLeftmostLeafCoversWhatItsActorStarts);
     CPPUNIT_TEST(aLongSequenceSummaryAnswersAsAScan);
     CPPUNIT_TEST(anIndexOfActorsInRunsFindsEachActorsFirstEvent);
+    CPPUNIT_TEST(whatLaterBranchesCoverTheGrownTreeCovers);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -434,6 +437,55 @@ public:
             if (!removed[gone]) v.remove(gone);
             removed[gone] = true;
         }
+    }
+
+    // A parallel worker drops what a copy of its node's later branches covers (copyBranchesFrom),
+    // because the explorer's tree covers it when it replays the worker's insertions: by then it
+    // has taken the branches up to the worker's and inserted any sequences. Random trees, taken
+    // and grown in random order; a copy that keeps the worker's own branch is caught out.
+    void whatLaterBranchesCoverTheGrownTreeCovers()
+    {
+        std::mt19937 random(7);
+        auto pick = [&random](uint32_t n) { return uint32_t(random() % n); };
+        auto sequence = [&] {
+            std::vector<SeqEvent> v;
+            for (uint32_t n = 1 + pick(4); n > 0; --n)
+                v.push_back(ev(1 + pick(4), pick(2) ? X : Y, pick(2) ? Access::Write : Access::Read));
+            return v;
+        };
+        auto covers = [](const WakeupTree& tree, const std::vector<SeqEvent>& sequence) {
+            std::vector<EventView> views;
+            viewsOf(sequence, views);
+            WakeupScratch scratch;
+            WakeupSequence v(views, scratch);
+            return tree.covers(v);
+        };
+        int covered = 0, caughtOut = 0;
+        for (int trial = 0; trial < 300; ++trial) {
+            WakeupTree tree;
+            for (uint32_t n = 1 + pick(6); n > 0; --n) tree.insert(sequence());
+            const size_t k = pick(uint32_t(tree.branchCount()));   // the worker's branch
+            const WakeupTree after = tree.copyBranchesFrom(k + 1), withOwn = tree.copyBranchesFrom(k);
+            for (size_t takes = k + 1, inserts = pick(6); takes + inserts > 0;) {
+                if (takes > 0 && (inserts == 0 || pick(2))) {
+                    WakeupTree subtree;
+                    tree.takeLeftmost(subtree);
+                    --takes;
+                } else {
+                    tree.insert(sequence());
+                    --inserts;
+                }
+            }
+            for (int probe = 0; probe < 40; ++probe) {
+                const std::vector<SeqEvent> v = sequence();
+                if (covers(after, v)) {
+                    ++covered;
+                    CPPUNIT_ASSERT(covers(tree, v));
+                }
+                caughtOut += covers(withOwn, v) && !covers(tree, v);
+            }
+        }
+        CPPUNIT_ASSERT(covered > 0 && caughtOut > 0);
     }
 };
 
