@@ -138,6 +138,7 @@ void DporExplorer::takeSpeculated(uint32_t depth)
         if (!claimed.result || !stillValid(node, *claimed.task, *claimed.result)) {
             parallel_.redone += claimed.result != nullptr;
             pool_->forgetProjectedAfter(node.serial, node.taken);
+            if (claimed.result) pool_->discard(std::move(claimed), {});
             return;
         }
         ++parallel_.taken;
@@ -145,6 +146,7 @@ void DporExplorer::takeSpeculated(uint32_t depth)
         node.wut.takeLeftmost(explored);
         ++node.taken;
         if (!claimed.result->dropped) adopt(depth, *claimed.task, *claimed.result);
+        pool_->discard(std::move(claimed), std::move(explored));
     }
 }
 

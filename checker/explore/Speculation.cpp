@@ -163,6 +163,24 @@ void SpeculationPool::forgetProjectedAfter(uint64_t node, uint64_t ordinal)
     }
 }
 
+void SpeculationPool::discard(Claimed claimed, WakeupTree subtree)
+{
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        discarded_.push_back({std::move(claimed), std::move(subtree)});
+    }
+    wake_.notify_one();
+}
+
+void SpeculationPool::freeDiscarded(std::unique_lock<std::mutex>& lock)
+{
+    std::vector<Discarded> discarded;
+    discarded.swap(discarded_);
+    lock.unlock();
+    discarded.clear();
+    lock.lock();
+}
+
 SpeculationPool::Claimed SpeculationPool::claim(uint64_t node, uint64_t ordinal, const std::function<bool()>& stop)
 {
     std::unique_lock<std::mutex> lock(mutex_);
@@ -178,6 +196,10 @@ SpeculationPool::Claimed SpeculationPool::claim(uint64_t node, uint64_t ordinal,
             run(lock, other, nesting == 0 ? &waiterExplorer_ : nullptr);
             job->helper = nullptr;
             if (waiterExplorer_ && overWorkersBudget()) waiterExplorer_.reset();
+            continue;
+        }
+        if (!discarded_.empty()) {
+            freeDiscarded(lock);
             continue;
         }
         idle_ += helps;
@@ -233,6 +255,10 @@ void SpeculationPool::work()
     std::unique_ptr<DporExplorer> explorer;   // reused from task to task (its memory is warm)
     std::unique_lock<std::mutex> lock(mutex_);
     while (!stopping_) {
+        if (!discarded_.empty()) {
+            freeDiscarded(lock);
+            continue;
+        }
         auto job = firstQueued();
         if (job != jobs_.end()) {
             run(lock, job, &explorer);

@@ -132,6 +132,10 @@ public:
     // either when there is no such task or no thread has started on it yet (the caller does the
     // branch itself, as soon as a worker would).
     Claimed claim(uint64_t node, uint64_t ordinal, const std::function<bool()>& stop);
+    // Frees, on a thread with nothing else to do, what the caller is done with: a claimed task
+    // and its result, and the wakeup subtree of the branch it stood for (freeing a large one
+    // costs the explorer, whose time is the exploration's, as much as a few executions).
+    void discard(Claimed claimed, WakeupTree subtree);
     // Drops the task for (node, ordinal), if any: the caller took that branch itself, or it
     // changed since it was offered.
     bool forget(uint64_t node, uint64_t ordinal);   // whether there was one
@@ -165,6 +169,12 @@ private:
     JobRef find(uint64_t node, uint64_t ordinal);
     std::list<Job>::const_iterator find(uint64_t node, uint64_t ordinal) const;
     void drop(JobRef job);
+    void freeDiscarded(std::unique_lock<std::mutex>& lock);   // the lock held on entry and return
+
+    struct Discarded {
+        Claimed claimed;
+        WakeupTree subtree;
+    };
 
     const Program& program_;
     ExploreOptions options_;
@@ -172,6 +182,7 @@ private:
     std::condition_variable wake_, done_;
     std::list<Job> jobs_;              // a list: a running job stays where it is
     std::list<Job> abandoned_;         // dropped while running: freed when their thread is done
+    std::vector<Discarded> discarded_;   // freed by the next thread idle
     size_t queued_ = 0;
     size_t idle_ = 0;                  // threads waiting with nothing to run
     size_t capacity_;                  // jobs held at most (queued, running and done)
