@@ -29,6 +29,8 @@ ExploreOptions workerOptions(ExploreOptions options)
 constexpr int kMaxNesting = 1;
 thread_local int nesting = 0;
 
+constexpr size_t kMaxDiscarded = 16;   // see discard()
+
 }  // namespace
 
 SubtreeResult exploreSubtree(const Program& program, const ExploreOptions& options, const SubtreeTask& task,
@@ -163,10 +165,14 @@ void SpeculationPool::forgetProjectedAfter(uint64_t node, uint64_t ordinal)
     }
 }
 
+// A few are held at most, and none once memory is short (what waits to be freed counts against
+// the budget): the caller frees them itself then, as its arguments go.
 void SpeculationPool::discard(Claimed claimed, WakeupTree subtree)
 {
+    if (overWorkersBudget()) return;
     {
         std::lock_guard<std::mutex> lock(mutex_);
+        if (discarded_.size() >= kMaxDiscarded) return;
         discarded_.push_back({std::move(claimed), std::move(subtree)});
     }
     wake_.notify_one();

@@ -132,9 +132,10 @@ public:
     // either when there is no such task or no thread has started on it yet (the caller does the
     // branch itself, as soon as a worker would).
     Claimed claim(uint64_t node, uint64_t ordinal, const std::function<bool()>& stop);
-    // Frees, on a thread with nothing else to do, what the caller is done with: a claimed task
-    // and its result, and the wakeup subtree of the branch it stood for (freeing a large one
-    // costs the explorer, whose time is the exploration's, as much as a few executions).
+    // Frees, on a thread with nothing else to do (but see Speculation.cpp), what the caller is
+    // done with: a claimed task and its result, and the wakeup subtree of the branch it stood
+    // for (freeing a large one costs the explorer, whose time is the exploration's, as much as
+    // a few executions).
     void discard(Claimed claimed, WakeupTree subtree);
     // Drops the task for (node, ordinal), if any: the caller took that branch itself, or it
     // changed since it was offered.
