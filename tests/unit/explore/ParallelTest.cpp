@@ -80,14 +80,20 @@ public:
 
     // Workers leave out of their results the insertions at their branch's node that the
     // explorer would find covered there (a sleeping actor, or the node's later branches, start
-    // them): readers' are mostly such. The result stays the one-thread one.
+    // them): readers' are mostly such. The result stays the one-thread one. Which branches are
+    // offered depends on when the worker is idle, so on a loaded machine one run may take no
+    // subtree with such insertions: the runs go on (each compared) until one has dropped some.
     void workersDropWhatTheExplorerWouldNotInsert()
     {
         Program program = load("scenarios/benchmarks/readers.json", {{"N", 10}});
         const std::string one = resultDigest(exploreWith(program, 1));
-        ExploreResult parallel = exploreWith(program, 2);
-        CPPUNIT_ASSERT_EQUAL(one, resultDigest(parallel));
-        CPPUNIT_ASSERT(parallel.parallel.taken > 0 && parallel.parallel.insertionsDropped > 0);
+        uint64_t dropped = 0;
+        for (int run = 0; run < 50 && dropped == 0; ++run) {
+            ExploreResult parallel = exploreWith(program, 2);
+            CPPUNIT_ASSERT_EQUAL(one, resultDigest(parallel));
+            dropped = parallel.parallel.insertionsDropped;
+        }
+        CPPUNIT_ASSERT_MESSAGE("no run dropped an insertion", dropped > 0);
     }
 
     void fileSystemSeeds()
