@@ -24,20 +24,9 @@ static_assert(nonExclusiveAccessesCommute());
 
 void RaceDetector::begin()
 {
-    for (Location l : touched_) histories_[size_t(locationClass(l))][locationIndex(l)] = History{};
-    touched_.clear();
+    for (auto& pool : histories_) pool.clear();
     since_.clear();
     free_ = kNone;
-}
-
-RaceDetector::History& RaceDetector::firstTouch(Location l)
-{
-    auto& pool = histories_[size_t(locationClass(l))];
-    uint32_t index = locationIndex(l);
-    if (pool.size() <= index) pool.resize(size_t(index) + 1);   // exactly: a copy copies size()
-    pool[index].touched = true;
-    touched_.push_back(l);
-    return pool[index];
 }
 
 void RaceDetector::judgeUnordered(Record& earlier, const Record& now, bool file, Location l, std::vector<RacePair>& out)

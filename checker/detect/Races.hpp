@@ -17,6 +17,7 @@
 // with another thread's open of it, then with that thread's rename of it).
 
 #include "checker/detect/HappensBefore.hpp"
+#include "checker/detect/SharedChunks.hpp"
 
 #include <array>
 #include <cstdint>
@@ -45,11 +46,11 @@ constexpr uint32_t locationClassBit(LocationClass c) { return uint32_t(1) << uin
 class RaceDetector {
 public:
     void begin();
-    // About how many bytes a copy moves.
+    // About how many bytes the state holds (a copy shares them: SharedChunks).
     size_t stateBytes() const
     {
-        size_t bytes = touched_.size() * sizeof(Location) + since_.size() * sizeof(SinceNode);
-        for (const auto& h : histories_) bytes += h.size() * sizeof(History);
+        size_t bytes = since_.size() * sizeof(SinceNode);
+        for (const auto& pool : histories_) bytes += pool.chunkCount() * sizeof(History) * kChunk;
         return bytes;
     }
 
@@ -81,10 +82,9 @@ public:
         const uint32_t watched = watchedClasses(kind);
         Record now{t, epoch, stmt, Access::Read, isAtomic(kind), kind == StepKind::FileClose, 0};
         for (const Touch& touch : fp.touches) {
-            const LocationClass c = locationClass(touch.location);
-            if (!(watched & locationClassBit(c))) continue;
+            if (!(watched & locationClassBit(locationClass(touch.location)))) continue;
             now.access = touch.access;
-            histories_[size_t(c)][locationIndex(touch.location)].exclusive = now;
+            historyOf(touch.location).exclusive = now;
         }
     }
 
@@ -113,22 +113,27 @@ private:
         Record record;
         uint32_t next = kNone;   // the next node of the same `since` list (index in since_)
     };
-    // Plain data, like everything here: a copy of the detector (a checkpoint) is a few vector
-    // copies, with no allocation per location.
+    // Plain data, like everything here. A location not touched in this execution has the
+    // default one.
     struct History {
         Record exclusive;
         uint32_t since = kNone;  // first of the non-exclusive accesses after `exclusive`, one per
                                  // thread in the order of their first access (a list in since_)
-        bool touched = false;
     };
+    // l's history, to be changed.
     History& historyOf(Location l)
     {
         auto& pool = histories_[size_t(locationClass(l))];
         uint32_t index = locationIndex(l);
-        return index < pool.size() && pool[index].touched ? pool[index] : firstTouch(l);
+        if (index >= pool.size()) [[unlikely]] pool.growTo(index + 1);
+        return pool.own(index);
     }
-    // Starts l's history in this execution (out of line: the hot path is historyOf's test).
-    History& firstTouch(Location l);
+    // Whether `earlier` may race with `now`: another thread's access that `clock` (now's thread's)
+    // does not order before it.
+    static bool unordered(const Record& earlier, const Record& now, const VectorClock& clock)
+    {
+        return earlier.thread != now.thread && earlier.epoch != 0 && clock.get(earlier.thread) < earlier.epoch;
+    }
     // Whether an access of l conflicts with every later one (it replaces the history).
     static bool replacesHistory(Access access, bool file)
     {
@@ -140,8 +145,7 @@ private:
     static void judge(Record& earlier, const Record& now, bool file, const VectorClock& clock, Location l,
                       std::vector<RacePair>& out)
     {
-        if (earlier.thread != now.thread && earlier.epoch != 0 && clock.get(earlier.thread) < earlier.epoch)
-            judgeUnordered(earlier, now, file, l, out);
+        if (unordered(earlier, now, clock)) judgeUnordered(earlier, now, file, l, out);
     }
     // judge() for an `earlier` that clock does not order before `now`.
     static void judgeUnordered(Record& earlier, const Record& now, bool file, Location l, std::vector<RacePair>& out);
@@ -177,10 +181,13 @@ private:
     // Adds an unused node to since_ and returns its index (to be taken as the free list's only one).
     uint32_t addNode();
 
-    std::array<std::vector<History>, size_t(LocationClass::Count_)> histories_;
+    // Per location class, by location index. Copies of the detector (checkpoints) share the
+    // histories they have not changed since (the nodes of the `since` lists change all over: a
+    // copy copies them).
+    static constexpr uint32_t kChunk = 32;
+    std::array<SharedChunks<History, kChunk>, size_t(LocationClass::Count_)> histories_;
     std::vector<SinceNode> since_;   // the nodes of all `since` lists, and unused ones
     uint32_t free_ = kNone;          // first unused node of since_ (a list through `next`)
-    std::vector<Location> touched_;
 };
 
 inline void RaceDetector::onStep(uint32_t t, uint32_t epoch, const VectorClock& clock, int32_t stmt, StepKind kind,

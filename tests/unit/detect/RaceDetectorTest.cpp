@@ -91,7 +91,8 @@ struct RandomRun {
         if (random() % 4 == 0) clocks[t].join(clocks[random() % clocks.size()]);
         const bool again = repeat > 0 && latest.thread == t && random() % 100 < repeat;
         Location l = again ? latest.location
-                           : makeLocation(files ? LocationClass::File : LocationClass::Global, uint32_t(random() % 7));
+                           : makeLocation(files ? LocationClass::File : LocationClass::Global,
+                                          uint32_t(random() % locations));
         static constexpr Access kFileAccesses[] = {Access::Read, Access::Write, Access::Observe, Access::Acquire};
         Access access = again   ? latest.access
                         : files ? kFileAccesses[random() % 4]
@@ -116,6 +117,7 @@ struct RandomRun {
     std::vector<VectorClock> clocks;
     bool files;
     uint32_t stay;
+    uint32_t locations = 7;   // how many locations the steps touch
     uint32_t last = 0;
     // Percent of a thread's steps right after its own that repeat its footprint (0: none, and
     // every step goes through onStep); how many were recorded by recordRepeat.
@@ -137,6 +139,7 @@ class RaceDetectorTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(aWriteForgetsTheReadsBeforeIt);
     CPPUNIT_TEST(beginForgetsTheLastExecution);
     CPPUNIT_TEST(aCopyContinuesLikeTheOriginal);
+    CPPUNIT_TEST(copiesOfManyLocationsContinueApart);
     CPPUNIT_TEST(findsWhatTheReferenceFinds);
     CPPUNIT_TEST(findsWhatTheReferenceFindsInLongRunsOfOneThread);
     CPPUNIT_TEST(recordedRepeatsFindWhatTheReferenceFinds);
@@ -181,6 +184,36 @@ public:
         continueBoth(original, run, copy);
         copy = original;   // assigning over a used one (a pooled checkpoint)
         continueBoth(original, run, copy);
+    }
+
+    // Copies share the histories they have not changed (SharedChunks): over locations in several
+    // chunks, the original goes on after a checkpoint is copied from it, and then a used detector
+    // assigned the checkpoint (a restore) goes on from there, each finding what the reference
+    // finds from the same point.
+    void copiesOfManyLocationsContinueApart()
+    {
+        RaceDetector original;
+        original.begin();
+        Reference ref;
+        RandomRun run(11, 4);
+        run.locations = 200;
+        std::vector<RacePair> out, refOut;
+        for (int i = 0; i < 2000; ++i) run.step(original, &ref, out, refOut);
+        const RaceDetector checkpoint = original;
+        const Reference refAtCheckpoint = ref;
+        const RandomRun runAtCheckpoint = run;
+        for (int pass = 0; pass < 2; ++pass) {
+            RaceDetector restored;
+            restored.begin();
+            restored = checkpoint;
+            RaceDetector& d = pass == 0 ? original : restored;
+            Reference again = refAtCheckpoint;
+            RandomRun rerun = runAtCheckpoint;
+            std::vector<RacePair> found, expected;
+            for (int i = 0; i < 1000; ++i) rerun.step(d, &again, found, expected);
+            CPPUNIT_ASSERT(!expected.empty());
+            CPPUNIT_ASSERT_EQUAL(text(expected), text(found));
+        }
     }
 
     void findsWhatTheReferenceFinds()
