@@ -27,6 +27,18 @@ void RaceDetector::begin()
     for (auto& pool : histories_) pool.clear();
     since_.clear();
     free_ = kNone;
+    latest_ = {};
+}
+
+void RaceDetector::recordRepeatShared(Record now, uint32_t watched, const Footprint& fp)
+{
+    uint32_t judged = 0;
+    for (const Touch& touch : fp.touches) {
+        if (!(watched & locationClassBit(locationClass(touch.location)))) continue;
+        now.access = touch.access;
+        historyOf(touch.location).exclusive = now;
+        latest_[judged++] = placeOf(touch.location);
+    }
 }
 
 void RaceDetector::judgeUnordered(Record& earlier, const Record& now, bool file, Location l, std::vector<RacePair>& out)

@@ -73,18 +73,28 @@ public:
                 return false;
         return true;
     }
-    // onStep for a step of thread t that repeats the latest step recorded: that one was t's too,
-    // of the same kind and footprint, and judgesOnlyExclusive. Each history it judged holds t's
-    // access alone, which the repeat replaces: it races with nothing, and is not judged (a
-    // thread's loop over its own file, step after step).
+    // The most touches a step that recordRepeat repeats may judge.
+    static constexpr uint32_t kMaxRepeatedTouches = 4;
+    // onStep for a step of thread t that repeats the latest step recorded in this execution: that
+    // one was t's too, of the same kind and footprint, judgesOnlyExclusive, and judged at most
+    // kMaxRepeatedTouches touches. Each history it judged holds t's access alone, which the
+    // repeat replaces: it races with nothing, and is not judged (a thread's loop over its own
+    // file, step after step). The histories are found where the latest step left them, unless a
+    // copy shares their chunk since.
     void recordRepeat(uint32_t t, uint32_t epoch, int32_t stmt, StepKind kind, const Footprint& fp)
     {
         const uint32_t watched = watchedClasses(kind);
         Record now{t, epoch, stmt, Access::Read, isAtomic(kind), kind == StepKind::FileClose, 0};
+        uint32_t judged = 0;
         for (const Touch& touch : fp.touches) {
             if (!(watched & locationClassBit(locationClass(touch.location)))) continue;
+            const Place& place = latest_[judged++];
+            if (!Histories::owned(place)) [[unlikely]] {
+                recordRepeatShared(now, watched, fp);
+                return;
+            }
             now.access = touch.access;
-            historyOf(touch.location).exclusive = now;
+            place.item->exclusive = now;
         }
     }
 
@@ -120,6 +130,9 @@ private:
         uint32_t since = kNone;  // first of the non-exclusive accesses after `exclusive`, one per
                                  // thread in the order of their first access (a list in since_)
     };
+    static constexpr uint32_t kChunk = 32;
+    using Histories = SharedChunks<History, kChunk>;
+    using Place = Histories::Place;
     // l's history, to be changed.
     History& historyOf(Location l)
     {
@@ -128,6 +141,11 @@ private:
         if (index >= pool.size()) [[unlikely]] pool.growTo(index + 1);
         return pool.own(index);
     }
+    // Where l's history is (l was touched: historyOf).
+    Place placeOf(Location l) const { return histories_[size_t(locationClass(l))].placeOf(locationIndex(l)); }
+    // recordRepeat() when a chunk of the histories it changes is shared: changes them the general
+    // way, and keeps where they are now. `now` is the repeat's record but for the access.
+    void recordRepeatShared(Record now, uint32_t watched, const Footprint& fp);
     // Whether `earlier` may race with `now`: another thread's access that `clock` (now's thread's)
     // does not order before it.
     static bool unordered(const Record& earlier, const Record& now, const VectorClock& clock)
@@ -184,10 +202,12 @@ private:
     // Per location class, by location index. Copies of the detector (checkpoints) share the
     // histories they have not changed since (the nodes of the `since` lists change all over: a
     // copy copies them).
-    static constexpr uint32_t kChunk = 32;
-    std::array<SharedChunks<History, kChunk>, size_t(LocationClass::Count_)> histories_;
+    std::array<Histories, size_t(LocationClass::Count_)> histories_;
     std::vector<SinceNode> since_;   // the nodes of all `since` lists, and unused ones
     uint32_t free_ = kNone;          // first unused node of since_ (a list through `next`)
+    // Where the histories the latest onStep judged are, in the order of its touches (the first
+    // kMaxRepeatedTouches), for recordRepeat.
+    std::array<Place, kMaxRepeatedTouches> latest_{};
 };
 
 inline void RaceDetector::onStep(uint32_t t, uint32_t epoch, const VectorClock& clock, int32_t stmt, StepKind kind,
@@ -199,10 +219,12 @@ inline void RaceDetector::onStep(uint32_t t, uint32_t epoch, const VectorClock& 
     bool file = isFile(kind);
     uint32_t watched = file ? kFileClasses : kGlobalClasses;
     Record now{t, epoch, stmt, Access::Read, isAtomic(kind), kind == StepKind::FileClose, 0};   // all but the access
+    uint32_t judged = 0;
     for (const Touch& touch : fp.touches) {
         if (!(watched & locationClassBit(locationClass(touch.location)))) continue;
         now.access = touch.access;
         History& h = historyOf(touch.location);
+        if (judged < kMaxRepeatedTouches) latest_[judged++] = placeOf(touch.location);
         judge(h.exclusive, now, file, clock, touch.location, out);
         if (replacesHistory(now.access, file)) {
             if (h.since != kNone)

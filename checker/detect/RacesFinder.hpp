@@ -37,7 +37,7 @@ public:
     // kind and footprint right after a repeatable one judges nothing and synchronizes nothing
     // (RaceDetector::recordRepeat), unless it wakes or creates a thread.
     struct LatestStep {
-        static constexpr uint32_t kMaxTouches = 4;
+        static constexpr uint32_t kMaxTouches = RaceDetector::kMaxRepeatedTouches;
         bool repeatable = false;   // a file call whose touches synchronize nothing, that judged
                                    // only exclusive ones, and has at most kMaxTouches
         StepKind kind = StepKind::Other;

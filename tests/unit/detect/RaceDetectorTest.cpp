@@ -143,6 +143,7 @@ class RaceDetectorTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(findsWhatTheReferenceFinds);
     CPPUNIT_TEST(findsWhatTheReferenceFindsInLongRunsOfOneThread);
     CPPUNIT_TEST(recordedRepeatsFindWhatTheReferenceFinds);
+    CPPUNIT_TEST(repeatsAroundCopiesFindWhatTheReferenceFinds);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -188,8 +189,8 @@ public:
 
     // Copies share the histories they have not changed (SharedChunks): over locations in several
     // chunks, the original goes on after a checkpoint is copied from it, and then a used detector
-    // assigned the checkpoint (a restore) goes on from there, each finding what the reference
-    // finds from the same point.
+    // assigned the checkpoint (a restore) goes on from there with other steps, each finding what
+    // the reference finds from the same point.
     void copiesOfManyLocationsContinueApart()
     {
         RaceDetector original;
@@ -209,6 +210,7 @@ public:
             RaceDetector& d = pass == 0 ? original : restored;
             Reference again = refAtCheckpoint;
             RandomRun rerun = runAtCheckpoint;
+            if (pass == 1) rerun.random.seed(99);   // not the steps the original took after the copy
             std::vector<RacePair> found, expected;
             for (int i = 0; i < 1000; ++i) rerun.step(d, &again, found, expected);
             CPPUNIT_ASSERT(!expected.empty());
@@ -238,6 +240,38 @@ public:
     // judge only exclusive touches are recorded by recordRepeat, and the races found, with their
     // statements, are the reference's.
     void recordedRepeatsFindWhatTheReferenceFinds() { CPPUNIT_ASSERT(longRunsMatchTheReference(80, 70) > 100); }
+
+    // Repeats recorded right after a copy was taken from the detector, or after a copy was assigned
+    // to it (checkpoints, restores): the histories the latest step left are shared then, and the
+    // repeat must not change them in place.
+    void repeatsAroundCopiesFindWhatTheReferenceFinds()
+    {
+        for (uint32_t seed = 1; seed <= 20; ++seed) {
+            RaceDetector d, saved;
+            d.begin();
+            Reference ref, refSaved;
+            RandomRun run(seed, 2 + seed % 3, seed % 2 == 0, 80);
+            run.repeat = 70;
+            RandomRun runSaved = run;
+            std::vector<RacePair> out, refOut;
+            for (int i = 0; i < 3000; ++i) {
+                if (i % 40 == 0) {
+                    saved = d;
+                    refSaved = ref;
+                    runSaved = run;
+                } else if (i % 120 == 20) {
+                    d = saved;
+                    ref = refSaved;
+                    run = runSaved;
+                    run.random.seed(seed * 10000 + uint32_t(i));   // not the steps taken since the copy
+                }
+                run.step(d, &ref, out, refOut);
+            }
+            CPPUNIT_ASSERT(!refOut.empty());
+            CPPUNIT_ASSERT(run.repeated > 100);
+            CPPUNIT_ASSERT_EQUAL_MESSAGE("seed " + std::to_string(seed), text(refOut), text(out));
+        }
+    }
 
 private:
     // Twenty runs of 3,000 steps that keep their thread `stay` percent of the time, half over
