@@ -96,7 +96,21 @@ private:
     struct SyncClocks {
         VectorClock exclusive;   // published by exclusive releases and writes
         VectorClock shared;      // published by shared releases
-        bool used = false;
+        bool used = false;       // false: both clocks are empty
+        SyncClocks() = default;
+        SyncClocks(const SyncClocks&) = default;
+        SyncClocks(SyncClocks&&) = default;
+        SyncClocks& operator=(SyncClocks&&) = default;
+        // Copies nothing between two unused ones (a checkpoint copies every location's, and most
+        // locations that could synchronize never did).
+        SyncClocks& operator=(const SyncClocks& other)
+        {
+            if (!used && !other.used) return *this;
+            exclusive = other.exclusive;
+            shared = other.shared;
+            used = other.used;
+            return *this;
+        }
     };
     // Whether touches of l can synchronize: the inline test that spares the touches of file
     // calls (most of them, in the seeds) a look-up.

@@ -1,7 +1,7 @@
 // HappensBefore on its own, fed random steps: the shortcut for a step that synchronizes nothing
 // (ownClock() and advance() instead of acquire() and publish()) leaves every clock as the general
 // path does, epoch() is the thread's own component, and a run that takes the shortcut where it
-// may still has its synchronization.
+// may still has its synchronization; a copy goes on like the original.
 
 #include "checker/detect/HappensBefore.hpp"
 
@@ -77,6 +77,7 @@ bool synchronized(const HappensBefore& hb)
 class HappensBeforeTest : public CppUnit::TestFixture {
     CPPUNIT_TEST_SUITE(HappensBeforeTest);
     CPPUNIT_TEST(theShortcutKeepsTheClocksOfTheGeneralPath);
+    CPPUNIT_TEST(aCopyOverAUsedOneGoesOnLikeTheOriginal);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -112,6 +113,64 @@ public:
             CPPUNIT_ASSERT(taken > 500);
             CPPUNIT_ASSERT(synchronized(general));
         }
+    }
+
+    // A copy assigned over one that ran other steps (a restore into a used runner) goes on like
+    // the original: a location's clocks are copied whichever of the two published there (the copy
+    // skips the locations neither did).
+    void aCopyOverAUsedOneGoesOnLikeTheOriginal()
+    {
+        {
+            // Thread 0 released objects 0 and 1 in `used`, object 1 only in `original`: after the
+            // copy, thread 1's acquire of object 0 joins nothing.
+            HappensBefore original, used;
+            original.begin(2);
+            used.begin(2);
+            Footprint release0, release1, acquire;
+            release0.add(makeLocation(LocationClass::Object, 0), Access::Release);
+            release1.add(makeLocation(LocationClass::Object, 1), Access::Release);
+            acquire.add(makeLocation(LocationClass::Object, 0), Access::Acquire);
+            const StepEffects none;
+            for (const Footprint* fp : {&release0, &release1}) {
+                used.acquire(0, *fp, GlobalSync::None, none);
+                used.publish(0, *fp, GlobalSync::None, none);
+            }
+            original.acquire(0, release1, GlobalSync::None, none);
+            original.publish(0, release1, GlobalSync::None, none);
+            used = original;
+            CPPUNIT_ASSERT_EQUAL(0u, used.acquire(1, acquire, GlobalSync::None, none).get(0));
+        }
+        for (uint32_t seed = 1; seed <= 40; ++seed) {
+            HappensBefore original, used;
+            original.begin(kThreads);
+            used.begin(kThreads);
+            RandomSteps steps(seed), other(seed + 1000);
+            for (int i = 0; i < 6; ++i) {
+                step(original, steps);
+                step(used, other);
+            }
+            used = original;
+            for (int i = 0; i < 300; ++i) {
+                steps.next();
+                HappensBefore* both[] = {&original, &used};
+                std::string seen[2];
+                for (int k = 0; k < 2; ++k) {
+                    seen[k] = text(both[k]->acquire(steps.t, steps.fp, steps.globals, steps.effects));
+                    both[k]->publish(steps.t, steps.fp, steps.globals, steps.effects);
+                }
+                CPPUNIT_ASSERT_EQUAL_MESSAGE("seed " + std::to_string(seed) + " step " + std::to_string(i), seen[0],
+                                             seen[1]);
+            }
+            CPPUNIT_ASSERT_EQUAL(clocks(original), clocks(used));
+        }
+    }
+
+private:
+    static void step(HappensBefore& hb, RandomSteps& steps)
+    {
+        steps.next();
+        hb.acquire(steps.t, steps.fp, steps.globals, steps.effects);
+        hb.publish(steps.t, steps.fp, steps.globals, steps.effects);
     }
 };
 
