@@ -75,12 +75,13 @@ public:
     // may be changed in place.
     static bool owned(const Place& place) { return place.chunk->holders.load(std::memory_order_acquire) == 1; }
 
-    // Grows to at least `size` elements, the new ones default values (out of line, like
-    // unshare(): the callers' hot paths are their tests).
+    // Grows to at least `size` elements, the new ones default values: to the end of the chunk
+    // of the last (the next ones there cost no call). Out of line, like unshare(): the callers'
+    // hot paths are their tests.
     [[gnu::noinline]] void growTo(uint32_t size)
     {
         while (chunks_.size() * N < size) chunks_.push_back(new Chunk);
-        if (size_ < size) size_ = size;
+        size_ = uint32_t(chunks_.size() * N);
     }
     void clear()
     {
