@@ -60,7 +60,12 @@ public:
         LatestStep latest;
     };
     const State& state() const { return state_; }
-    void restore(const State& state) { state_ = state; }
+    // (A finder of a program with nothing racy keeps the empty state it started with: restoring
+    // one copied a checkpoint's empty state for nothing, at every backtrack.)
+    void restore(const State& state)
+    {
+        if (anyRacyStep_) state_ = state;
+    }
 
     // Starts an execution from `world`'s initial state.
     void begin(const World& world);
