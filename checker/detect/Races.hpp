@@ -93,8 +93,13 @@ public:
                 recordRepeatShared(now, watched, fp);
                 return;
             }
-            now.access = touch.access;
-            place.item->exclusive = now;
+            // The record there is t's latest, of this kind: only its epoch, statement and access
+            // change (it raced with nothing: no step came between; zeroed all the same).
+            Record& record = place.item->exclusive;
+            record.epoch = epoch;
+            record.stmt = stmt;
+            record.access = touch.access;
+            record.racedWith = 0;
         }
     }
 
