@@ -311,7 +311,7 @@ void DporExplorer::positionProbe(uint32_t depth)
     // Not probe_.begin(): its own initial state would number paths and files in the order the
     // probe meets them, and its footprints must name them as the runner's events do.
     const ExecutionRunner::Checkpoint& from = k > 0 ? checkpoints_[k - 1] : initialState_;
-    probe_.restore(from, &runner_.schedule());
+    probe_.restoreDepth(from);
     for (uint32_t i = uint32_t(from.depth); i < depth; ++i) probe_.step(log_.event(i).actor);
 }
 

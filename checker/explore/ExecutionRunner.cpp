@@ -121,6 +121,13 @@ void ExecutionRunner::restore(const Checkpoint& from, const std::vector<report::
     cycleFound_ = from.cycleFound;
 }
 
+void ExecutionRunner::restoreDepth(const Checkpoint& from)
+{
+    CHECKER_INVARIANT(!recordFindings_);
+    if (schedule_.size() < from.depth) schedule_.resize(from.depth);
+    restore(from);
+}
+
 size_t ExecutionRunner::stateBytes() const
 {
     size_t bytes = sizeof(World) + world_.fs.stateBytes() + world_.globals.size() * sizeof(int64_t) +

@@ -136,6 +136,11 @@ public:
     // Starts a new execution at `from`, which must be a prefix of the current schedule, or of
     // `schedule` when given (another runner's execution).
     void restore(const Checkpoint& from, const std::vector<report::ScheduleEntry>* schedule = nullptr);
+    // The same for a runner that never reads its schedule's entries, only its length (one that
+    // records no findings and ends no execution: DPOR's probe): the schedule gets `from.depth`
+    // entries, not necessarily the steps that led there. (Copying the prefix cost every
+    // positioning of the probe a pass over the whole schedule.)
+    void restoreDepth(const Checkpoint& from);
     // About how many bytes save() copies now.
     size_t stateBytes() const;
 

@@ -52,6 +52,7 @@ class CheckpointTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(benchmarks);
     CPPUNIT_TEST(longExecutionsWithDefaultSpacing);
     CPPUNIT_TEST(restoredRunnerNamesPathsAsTheOriginal);
+    CPPUNIT_TEST(restoringTheDepthGoesOnAsRestoringTheSchedule);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -134,6 +135,46 @@ public:
         };
         CPPUNIT_ASSERT(locations(restored.nextFootprint(1).touches) == locations(bByRunner));
         CPPUNIT_ASSERT(locations(fresh.nextFootprint(1).touches) != locations(bByRunner));
+    }
+
+    // A probe restored to a checkpoint's depth only (its schedule's entries are not the steps
+    // taken) goes on like one restored with the schedule: same depth, same states and footprints
+    // after the same steps, also when its previous execution went deeper and another way.
+    void restoringTheDepthGoesOnAsRestoringTheSchedule()
+    {
+        LoadOptions load;
+        load.paramOverrides = {{"N", 3}};
+        const Program program = loadScenarioFile(std::string(CHECKER_SOURCE_ROOT) + "/scenarios/benchmarks/readers.json", load);
+        ExploreOptions options;
+        FindingCollector findings[3];
+        OutcomeTracker outcomes[3];
+        ExecutionRunner runner(program, options, findings[0], outcomes[0]);
+        runner.begin();
+        runner.step(1);
+        ExecutionRunner::Checkpoint saved;
+        runner.save(saved);
+        runner.step(2);
+        runner.step(0);
+        ExecutionRunner byDepth(program, options, findings[1], outcomes[1]);
+        ExecutionRunner bySchedule(program, options, findings[2], outcomes[2]);
+        for (ExecutionRunner* probe : {&byDepth, &bySchedule}) {
+            probe->setRecordFindings(false);
+            probe->setDetect(false);
+            probe->restore(saved, &runner.schedule());
+            for (uint32_t a : {0u, 0u, 2u}) probe->step(a);   // a deeper execution, another way
+        }
+        byDepth.restoreDepth(saved);
+        bySchedule.restore(saved, &runner.schedule());
+        for (uint32_t a : {2u, 0u}) {
+            CPPUNIT_ASSERT_EQUAL(bySchedule.depth(), byDepth.depth());
+            CPPUNIT_ASSERT(bySchedule.world().threads == byDepth.world().threads);
+            CPPUNIT_ASSERT(bySchedule.world().globals == byDepth.world().globals);
+            CPPUNIT_ASSERT(bySchedule.nextFootprint(a).touches == byDepth.nextFootprint(a).touches);
+            bySchedule.step(a);
+            byDepth.step(a);
+        }
+        CPPUNIT_ASSERT(bySchedule.world().threads == byDepth.world().threads);
+        CPPUNIT_ASSERT_EQUAL(uint64_t(3), byDepth.depth());
     }
 };
 
