@@ -42,7 +42,8 @@ ExploreResult exploreResult(report::ExplorationStats stats, const FindingCollect
 ExecutionRunner::ExecutionRunner(const Program& program, const ExploreOptions& options,
                                  FindingCollector& findings, OutcomeTracker& outcomes)
     : program_(program), options_(options), findings_(findings), outcomes_(outcomes),
-      interp_(program), deadlocks_(interp_), races_(program), finalState_(program)
+      interp_(program), deadlocks_(interp_), races_(program),
+      anyRacyStep_(RacesFinder::anyRacyStep(program)), finalState_(program)
 {
 }
 
@@ -89,7 +90,7 @@ void ExecutionRunner::save(Checkpoint& into) const
 {
     into.depth = schedule_.size();
     into.world = world_;
-    into.races = races_.state();
+    if (anyRacyStep_) into.races = races_.state();
     into.lockEdges = lockOrder_.executionEdges();
     into.findings = recorded_;
     into.stopped = stopped_;

@@ -214,6 +214,9 @@ private:
     bool discarded_ = false;
     bool cycleFound_ = false;
     RacesFinder races_;
+    // RacesFinder::anyRacyStep: without one, races_ keeps its empty state and ignores a restored
+    // one, so a checkpoint need not copy it.
+    const bool anyRacyStep_;
     FinalStateChecker finalState_;
     const Footprint* stepFootprint_ = nullptr;   // of the step being run (race rules)
     StepKind stepKind_ = StepKind::Other;
