@@ -36,8 +36,9 @@ void RaceDetector::recordRepeatShared(Record now, uint32_t watched, const Footpr
     for (const Touch& touch : fp.touches) {
         if (!(watched & locationClassBit(locationClass(touch.location)))) continue;
         now.access = touch.access;
-        historyOf(touch.location).exclusive = now;
-        latest_[judged++] = placeOf(touch.location);
+        const Place place = ownedPlaceOf(touch.location);
+        place.item->exclusive = now;
+        latest_[judged++] = place;
     }
 }
 

@@ -138,16 +138,14 @@ private:
     static constexpr uint32_t kChunk = 32;
     using Histories = SharedChunks<History, kChunk>;
     using Place = Histories::Place;
-    // l's history, to be changed.
-    History& historyOf(Location l)
+    // Where l's history is, to be changed (its chunk is this detector's own).
+    Place ownedPlaceOf(Location l)
     {
         auto& pool = histories_[size_t(locationClass(l))];
         uint32_t index = locationIndex(l);
         if (index >= pool.size()) [[unlikely]] pool.growTo(index + 1);
-        return pool.own(index);
+        return pool.ownPlace(index);
     }
-    // Where l's history is (l was touched: historyOf).
-    Place placeOf(Location l) const { return histories_[size_t(locationClass(l))].placeOf(locationIndex(l)); }
     // recordRepeat() when a chunk of the histories it changes is shared: changes them the general
     // way, and keeps where they are now. `now` is the repeat's record but for the access.
     void recordRepeatShared(Record now, uint32_t watched, const Footprint& fp);
@@ -228,8 +226,9 @@ inline void RaceDetector::onStep(uint32_t t, uint32_t epoch, const VectorClock& 
     for (const Touch& touch : fp.touches) {
         if (!(watched & locationClassBit(locationClass(touch.location)))) continue;
         now.access = touch.access;
-        History& h = historyOf(touch.location);
-        if (judged < kMaxRepeatedTouches) latest_[judged++] = placeOf(touch.location);
+        const Place place = ownedPlaceOf(touch.location);
+        History& h = *place.item;
+        if (judged < kMaxRepeatedTouches) latest_[judged++] = place;
         judge(h.exclusive, now, file, clock, touch.location, out);
         if (replacesHistory(now.access, file)) {
             if (h.since != kNone)

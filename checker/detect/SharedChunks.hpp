@@ -56,23 +56,21 @@ public:
 
     // Element i (below size()), to read.
     const T& get(uint32_t i) const { return chunks_[i / N]->items[i % N]; }
-    // Element i (below size()), to change: its chunk becomes this copy's own first.
-    T& own(uint32_t i)
-    {
-        Chunk*& chunk = chunks_[i / N];
-        if (chunk->holders.load(std::memory_order_acquire) != 1) [[unlikely]] unshare(chunk);
-        return chunk->items[i % N];
-    }
-
-    // Where element i is (a chunk does not move), for owned().
+    // Where an element is (a chunk does not move), for owned().
     struct Place {
         Chunk* chunk = nullptr;
         T* item = nullptr;
     };
-    Place placeOf(uint32_t i) const { return Place{chunks_[i / N], &chunks_[i / N]->items[i % N]}; }
-    // Whether the chunk at `place` has no other holder. For a place taken with placeOf() on this
-    // copy and no own() since that copied the chunk: then it is still this copy's, and its element
-    // may be changed in place.
+    // Where element i (below size()) is, to change it: its chunk becomes this copy's own first.
+    Place ownPlace(uint32_t i)
+    {
+        Chunk*& chunk = chunks_[i / N];
+        if (chunk->holders.load(std::memory_order_acquire) != 1) [[unlikely]] unshare(chunk);
+        return Place{chunk, &chunk->items[i % N]};
+    }
+    // Whether the chunk at `place` has no other holder. For a place taken with ownPlace() on this
+    // copy and no ownPlace() since that copied the chunk: then it is still this copy's, and its
+    // element may be changed in place.
     static bool owned(const Place& place) { return place.chunk->holders.load(std::memory_order_acquire) == 1; }
 
     // Grows to at least `size` elements, the new ones default values: to the end of the chunk
