@@ -30,8 +30,10 @@ void RaceDetector::begin()
     latest_ = {};
 }
 
-void RaceDetector::recordRepeatShared(Record now, uint32_t watched, const Footprint& fp)
+void RaceDetector::recordRepeatShared(uint32_t t, uint32_t epoch, int32_t stmt, StepKind kind, const Footprint& fp)
 {
+    const uint32_t watched = watchedClasses(kind);
+    Record now{t, epoch, stmt, Access::Read, isAtomic(kind), kind == StepKind::FileClose, 0};   // all but the access
     uint32_t judged = 0;
     for (const Touch& touch : fp.touches) {
         if (!(watched & locationClassBit(locationClass(touch.location)))) continue;

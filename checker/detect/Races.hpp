@@ -84,13 +84,12 @@ public:
     void recordRepeat(uint32_t t, uint32_t epoch, int32_t stmt, StepKind kind, const Footprint& fp)
     {
         const uint32_t watched = watchedClasses(kind);
-        Record now{t, epoch, stmt, Access::Read, isAtomic(kind), kind == StepKind::FileClose, 0};
         uint32_t judged = 0;
         for (const Touch& touch : fp.touches) {
             if (!(watched & locationClassBit(locationClass(touch.location)))) continue;
             const Place& place = latest_[judged++];
             if (!Histories::owned(place)) [[unlikely]] {
-                recordRepeatShared(now, watched, fp);
+                recordRepeatShared(t, epoch, stmt, kind, fp);
                 return;
             }
             // The record there is t's latest, of this kind: only its epoch, statement and access
@@ -147,8 +146,9 @@ private:
         return pool.ownPlace(index);
     }
     // recordRepeat() when a chunk of the histories it changes is shared: changes them the general
-    // way, and keeps where they are now. `now` is the repeat's record but for the access.
-    void recordRepeatShared(Record now, uint32_t watched, const Footprint& fp);
+    // way, and keeps where they are now. (Out of line, and the only one to build the repeat's
+    // whole record: the plain repeat sets only the fields that change.)
+    void recordRepeatShared(uint32_t t, uint32_t epoch, int32_t stmt, StepKind kind, const Footprint& fp);
     // Whether `earlier` may race with `now`: another thread's access that `clock` (now's thread's)
     // does not order before it.
     static bool unordered(const Record& earlier, const Record& now, const VectorClock& clock)
