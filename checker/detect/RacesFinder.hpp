@@ -83,7 +83,12 @@ public:
         default: return StepKind::Other;
         }
     }
-    static StepKind callKind(Api api)
+    // The kind of a call to `api` (below Api::Count_): callKindRule's, looked up in a table (the
+    // rule took up to three range tests before every call step).
+    static StepKind callKind(Api api) { return kCallKinds[size_t(api)]; }
+    // The race rules' kind of a call to `api`: interlocked calls update atomically, ZwClose
+    // closes, the other Zw calls are file calls, the rest is nothing racy.
+    static constexpr StepKind callKindRule(Api api)
     {
         if (api >= Api::InterlockedIncrement && api <= Api::InterlockedCompareExchange) return StepKind::AtomicUpdate;
         if (api == Api::ZwClose) return StepKind::FileClose;
@@ -126,6 +131,15 @@ private:
     bool anyRacyStep_;
     State state_;
     std::vector<RacePair> races_;   // scratch
+
+    // callKindRule() of every Api, by its number.
+    static const std::array<StepKind, size_t(Api::Count_)> kCallKinds;
 };
+
+inline const std::array<StepKind, size_t(Api::Count_)> RacesFinder::kCallKinds = [] {
+    std::array<StepKind, size_t(Api::Count_)> kinds{};
+    for (size_t i = 0; i < kinds.size(); ++i) kinds[i] = callKindRule(Api(i));
+    return kinds;
+}();
 
 }  // namespace checker

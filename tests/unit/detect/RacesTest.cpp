@@ -42,6 +42,7 @@ class RacesTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(witnessReplaysTheRace);
     CPPUNIT_TEST(onlyProgramsWithAPlainAccessOrAFileCallAreWatched);
     CPPUNIT_TEST(aPlainAccessInAnApcOrTheUnloadRoutineIsWatched);
+    CPPUNIT_TEST(eachCallHasItsRulesKind);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -284,6 +285,22 @@ public:
         ExploreResult r = exploreText(R"({"scenario": "t", "globals": {"x": 0}, )" + threads +
                                       R"(, "unload": [{"store": "x", "value": 3}]})");
         CPPUNIT_ASSERT_EQUAL_MESSAGE(describe(r), size_t(1), countKind(r, FindingKind::DataRace));
+    }
+
+    // callKind looks the kind up in a table: every call's is the rule's, the calls at the ends of
+    // the rule's ranges too.
+    void eachCallHasItsRulesKind()
+    {
+        for (uint32_t i = 0; i < uint32_t(Api::Count_); ++i)
+            CPPUNIT_ASSERT_EQUAL_MESSAGE(std::to_string(i), int(RacesFinder::callKindRule(Api(i))),
+                                         int(RacesFinder::callKind(Api(i))));
+        const std::pair<Api, StepKind> ends[] = {
+            {Api::KeReleaseSpinLock, StepKind::Other},           {Api::InterlockedIncrement, StepKind::AtomicUpdate},
+            {Api::InterlockedCompareExchange, StepKind::AtomicUpdate}, {Api::PsCreateSystemThread, StepKind::Other},
+            {Api::ZwCreateFile, StepKind::FileCall},             {Api::ZwClose, StepKind::FileClose},
+            {Api::ZwDeleteFile, StepKind::FileCall}};
+        for (const auto& [api, kind] : ends)
+            CPPUNIT_ASSERT_EQUAL_MESSAGE(std::to_string(int(api)), int(kind), int(RacesFinder::callKind(api)));
     }
 };
 
