@@ -1,6 +1,7 @@
 // `checker bench`: explores each benchmark in a child process of its own (so that its peak RSS is
 // its own, read with wait4) and prints executions, blocked executions, times, executions/s,
-// visible steps/s and peak RSS; checks the execution count against the suite's oracle. A
+// visible steps/s and peak RSS, the ratio to the fastest published peer and to one thread, and the
+// suite's targets met or missed; checks the execution count against the suite's oracle. A
 // measurement, never a pass/fail on time: only a wrong execution count makes it exit 1.
 
 #include "checker/cli/BenchSuite.hpp"
@@ -15,6 +16,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -87,21 +89,64 @@ BenchResult runInChild(const BenchCase& c, unsigned jobs)
 
 double perSecond(double count, double seconds) { return seconds > 0 ? count / seconds : 0; }
 
-nlohmann::ordered_json row(const BenchCase& c, const BenchResult& r, bool& countOk)
+// `repeat` runs of a case: the one with the median wall time (of an even number, the slower of the
+// middle two). Runs that fail or disagree on the execution count give an error instead: the
+// exploration is deterministic, so a difference is a defect worth seeing.
+BenchResult medianRun(const BenchCase& c, unsigned jobs, unsigned repeat)
+{
+    std::vector<BenchResult> runs;
+    for (unsigned k = 0; k < repeat; ++k) {
+        runs.push_back(runInChild(c, jobs));
+        if (runs.back().measured.contains("error")) return runs.back();
+        const uint64_t first = runs.front().measured.value("executions", uint64_t(0));
+        const uint64_t now = runs.back().measured.value("executions", uint64_t(0));
+        if (now != first) {
+            runs.back().measured = {{"error", "runs disagree on the execution count: " + std::to_string(first) +
+                                                  " and " + std::to_string(now)}};
+            return runs.back();
+        }
+    }
+    std::sort(runs.begin(), runs.end(),
+              [](const BenchResult& a, const BenchResult& b) { return a.wallSeconds < b.wallSeconds; });
+    return runs[repeat / 2];
+}
+
+// The comparisons a row can carry: against the fastest published peer, and against one thread.
+void addComparisons(nlohmann::ordered_json& j, const BenchCase& c, const std::optional<BenchResult>& oneThread)
+{
+    if (const PeerTime* peer = fastestPeer(c.peers)) {
+        nlohmann::ordered_json peers;
+        for (const PeerTime& p : c.peers) peers[p.tool] = p.wallSeconds;
+        j["peers"] = peers;
+        j["fastest_peer"] = peer->tool;
+        j["vs_fastest_peer"] = perSecond(peer->wallSeconds, j["wall_s"].get<double>());
+    }
+    if (oneThread && !oneThread->measured.contains("error")) {
+        j["one_thread_wall_s"] = oneThread->wallSeconds;
+        j["jobs_speedup"] = perSecond(oneThread->wallSeconds, j["wall_s"].get<double>());
+    }
+}
+
+nlohmann::ordered_json row(const BenchCase& c, const BenchResult& r, const std::optional<BenchResult>& oneThread,
+                           unsigned repeat, bool& countOk)
 {
     nlohmann::ordered_json j;
     j["name"] = c.name;
     j["scenario"] = c.scenario;
     for (const auto& [k, v] : r.measured.items()) j[k] = v;
+    countOk = !r.measured.contains("error") &&
+              (!c.executions || r.measured.value("executions", uint64_t(0)) == *c.executions);
+    if (r.measured.contains("error")) return j;
     double seconds = r.measured.value("explore_s", 0.0);
+    j["runs"] = repeat;
     j["wall_s"] = r.wallSeconds;
     j["executions_per_s"] = perSecond(r.measured.value("executions", 0.0), seconds);
     j["steps_per_s"] = perSecond(r.measured.value("interpreter_steps", 0.0), seconds);
     j["peak_rss_kb"] = r.peakRssKb;
     j["oracle"] = c.executions ? nlohmann::ordered_json(*c.executions) : nlohmann::ordered_json();
-    countOk = !r.measured.contains("error") &&
-              (!c.executions || r.measured.value("executions", uint64_t(0)) == *c.executions);
     j["oracle_ok"] = countOk;
+    addComparisons(j, c, oneThread);
+    j["targets"] = evaluateTargets(c.targets, j);
     return j;
 }
 
@@ -118,6 +163,13 @@ void printRow(const nlohmann::ordered_json& j)
                 static_cast<unsigned long long>(j["blocked_executions"].get<uint64_t>()), oracle.c_str(),
                 j["wall_s"].get<double>(), j["explore_s"].get<double>(), j["executions_per_s"].get<double>(),
                 j["steps_per_s"].get<double>(), j["peak_rss_kb"].get<double>() / 1024.0);
+    if (j.contains("fastest_peer"))
+        std::printf("%24s vs %s (%.3f s): %.1fx\n", "", j["fastest_peer"].get<std::string>().c_str(),
+                    j["peers"][j["fastest_peer"].get<std::string>()].get<double>(), j["vs_fastest_peer"].get<double>());
+    if (j.contains("jobs_speedup"))
+        std::printf("%24s vs one thread (%.3f s): %.2fx\n", "", j["one_thread_wall_s"].get<double>(),
+                    j["jobs_speedup"].get<double>());
+    if (!j["targets"].empty()) std::printf("%24s targets: %s\n", "", describeTargets(j["targets"]).c_str());
 }
 
 }  // namespace
@@ -127,14 +179,17 @@ ExitCode benchCommand(const BenchArgs& args)
     std::vector<BenchCase> cases;
     for (const auto& path : args.paths)
         for (auto& c : readBenchCases(path)) cases.push_back(std::move(c));
-    if (args.jobs > 1) std::printf("each explored with %u threads\n", args.jobs);
+    if (args.jobs > 1) std::printf("each explored with %u threads, and with one for the speedup\n", args.jobs);
+    if (args.repeat > 1) std::printf("each run %u times: the figures of the run with the median wall time\n", args.repeat);
     std::printf("%-24s %10s %7s %6s %8s %9s %12s %12s %8s\n", "benchmark", "executions", "blocked",
                 "oracle", "wall s", "explore s", "exec/s", "steps/s", "RSS MB");
     nlohmann::ordered_json all = nlohmann::ordered_json::array();
     bool allOk = true;
     for (const BenchCase& c : cases) {
         bool ok = true;
-        nlohmann::ordered_json j = row(c, runInChild(c, args.jobs), ok);
+        const std::optional<BenchResult> oneThread =
+            args.jobs > 1 ? std::optional(medianRun(c, 1, args.repeat)) : std::nullopt;
+        nlohmann::ordered_json j = row(c, medianRun(c, args.jobs, args.repeat), oneThread, args.repeat, ok);
         printRow(j);
         std::fflush(stdout);
         allOk = allOk && ok;

@@ -31,8 +31,8 @@ BenchCase readCase(const std::string& suite, const nlohmann::json& entry, size_t
     if (!entry.is_object() || !entry.contains("scenario") || !entry["scenario"].is_string())
         throw InputError(suite, pointer, "expected an object with a \"scenario\" path");
     for (const auto& [key, value] : entry.items())
-        if (key != "scenario" && key != "params" && key != "executions")
-            throw InputError(suite, pointer + "/" + key, "unknown key (allowed: scenario, params, executions)");
+        if (key != "scenario" && key != "params" && key != "executions" && key != "peers")
+            throw InputError(suite, pointer + "/" + key, "unknown key (allowed: scenario, params, executions, peers)");
     BenchCase c;
     c.scenario = (std::filesystem::path(suite).parent_path() / entry["scenario"].get<std::string>()).string();
     c.name = std::filesystem::path(c.scenario).stem().string();
@@ -51,6 +51,7 @@ BenchCase readCase(const std::string& suite, const nlohmann::json& entry, size_t
             throw InputError(suite, pointer + "/executions", "expected a non-negative integer");
         c.executions = entry["executions"].get<uint64_t>();
     }
+    if (entry.contains("peers")) c.peers = readPeerTimes(suite, pointer + "/peers", entry["peers"]);
     c.name += "(" + args + ")";
     return c;
 }
@@ -60,13 +61,24 @@ BenchCase readCase(const std::string& suite, const nlohmann::json& entry, size_t
 std::vector<BenchCase> readBenchCases(const std::string& path)
 {
     nlohmann::json doc = readJson(path);
-    if (doc.is_object() && doc.contains("scenario") && !doc.contains("benchmarks"))
-        return {BenchCase{path, {}, std::nullopt, std::filesystem::path(path).stem().string() + "()"}};
+    if (doc.is_object() && doc.contains("scenario") && !doc.contains("benchmarks")) {
+        BenchCase single;
+        single.scenario = path;
+        single.name = std::filesystem::path(path).stem().string() + "()";
+        return {single};
+    }
     if (!doc.is_object() || !doc.contains("benchmarks") || !doc["benchmarks"].is_array())
         throw InputError(path, "/", "expected a suite {\"benchmarks\": [...]} or a scenario");
+    for (const auto& [key, value] : doc.items())
+        if (key != "benchmarks" && key != "description" && key != "targets")
+            throw InputError(path, "/" + key, "unknown key (allowed: description, targets, benchmarks)");
+    const BenchTargets targets = doc.contains("targets") ? readBenchTargets(path, "/targets", doc["targets"]) : BenchTargets{};
     std::vector<BenchCase> cases;
     size_t index = 0;
-    for (const auto& entry : doc["benchmarks"]) cases.push_back(readCase(path, entry, index++));
+    for (const auto& entry : doc["benchmarks"]) {
+        cases.push_back(readCase(path, entry, index++));
+        cases.back().targets = targets;
+    }
     return cases;
 }
 

@@ -20,7 +20,8 @@ commands:
   render REPORT.json [--finding ID] [-T svg|png|dot] [-o FILE]
                                      draw a finding's graph (or --interleaving) with Graphviz
   validate SCENARIO.json...          check scenarios without exploring
-  bench SUITE.json... [--jobs N] [--json FILE]  measure exploration speed and memory
+  bench SUITE.json... [--jobs N] [--repeat K] [--json FILE]
+                                     measure speed and memory against the suite's targets
 
   checker --help, checker COMMAND --help, checker --version
 
@@ -111,19 +112,26 @@ options:
   --interleaving          draw the witness interleaving (F1-interleaving.dot)
 )";
 
-constexpr const char* kBench = R"(usage: checker bench SUITE.json... [--jobs N] [--json FILE]
+constexpr const char* kBench = R"(usage: checker bench SUITE.json... [--jobs N] [--repeat K] [--json FILE]
 
 Explores each benchmark of a suite (or a single scenario) exhaustively with dpor, each in a
 process of its own, and prints per benchmark: executions, sleep-set-blocked executions, whether
-the count matches the suite's oracle, wall time of the process, exploration time, executions/s,
-interpreter steps/s and peak RSS. A measurement, not a test of speed: the exit status is 1 only
-when an execution count differs from the oracle.
+the count matches the suite's oracle, wall time of the process (fork to exit), exploration time,
+executions/s, interpreter steps/s and peak RSS; then, where the suite has them, how many times
+faster than the fastest peer's published wall time, and the suite's targets, each met or MISSED
+with the measured figure. A measurement, not a test of speed: the exit status is 1 only when an
+execution count differs from the oracle.
 
-  --jobs N      explore each with N threads (default 1; run it with 1 and with N for the speedup)
+  --jobs N      explore each with N threads, and also with one, for the speedup (default 1)
+  --repeat K    run each K times and report the run with the median wall time (default 1)
   --json FILE   also write the figures as JSON
 
-Suite: {"benchmarks": [{"scenario": "readers.json", "params": {"N": 10}, "executions": 1024}]}
-(scenario paths relative to the suite file). Example: checker bench scenarios/benchmarks/suite.json
+Suite: {"targets": {...}, "benchmarks": [{"scenario": "readers.json", "params": {"N": 14},
+  "executions": 16384, "peers": {"Nidhugg": 3.43, "GenMC": 0.41}}]}
+(scenario paths relative to the suite file; "executions" and "peers" are optional). Targets, all
+optional: "vs_fastest_peer" (at least, wall time), "steps_per_s" (at least), "peak_rss_mb"
+(below), "jobs_speedup" (at least, wall time, with --jobs). Example:
+  checker bench scenarios/benchmarks/suite.json --repeat 3
 )";
 
 constexpr const char* kValidate = R"(usage: checker validate SCENARIO.json...

@@ -321,6 +321,12 @@ bool parseBench(const std::vector<std::string>& args, BenchArgs& bench)
                            const uint64_t jobs = positiveInteger("bench", "--jobs", v);
                            if (jobs > 1024) usage("bench", "--jobs: at most 1024, got '" + v + "'");
                            bench.jobs = unsigned(jobs);
+                       }},
+                      {"--repeat", true,
+                       [&bench](const std::string& v) {
+                           const uint64_t repeat = positiveInteger("bench", "--repeat", v);
+                           if (repeat > 100) usage("bench", "--repeat: at most 100, got '" + v + "'");
+                           bench.repeat = unsigned(repeat);
                        }}},
                      [&bench](const std::string& arg) { bench.paths.push_back(arg); }};
     if (!parseWith(spec, args)) return false;

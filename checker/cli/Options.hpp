@@ -73,6 +73,7 @@ struct BenchArgs {
     std::vector<std::string> paths;      // suite files or scenario files
     std::optional<std::string> json;     // --json FILE: the figures as JSON
     unsigned jobs = 1;                   // --jobs N: threads exploring each benchmark
+    unsigned repeat = 1;                 // --repeat K: runs of each, the median reported
 };
 
 struct CommandLine {

@@ -83,32 +83,71 @@ public:
     }
 
     // `checker bench` explores each case in a process of its own and checks its count against
-    // the suite's oracle: exit 0 when every count matches, 1 when one does not.
+    // the suite's oracle: exit 0 when every count matches, 1 when one does not. With --jobs it
+    // also measures one thread, with --repeat it reports the median run, and it judges the suite's
+    // targets on the figures it measured.
     void benchMeasuresEachCaseWithTheJobsAsked()
     {
         TempDir dir;
         const std::string root = std::filesystem::current_path().string();
-        std::ofstream(dir / "suite.json") << R"({"benchmarks": [
-            {"scenario": ")" << root << R"(/scenarios/benchmarks/indexer.json", "params": {"N": 14}, "executions": 512},
+        std::ofstream(dir / "suite.json") << R"({"targets": {"vs_fastest_peer": 10, "jobs_speedup": 1.8, "peak_rss_mb": 100},
+          "benchmarks": [
+            {"scenario": ")" << root << R"(/scenarios/benchmarks/indexer.json", "params": {"N": 14}, "executions": 512,
+             "peers": {"Nidhugg": 0.60, "GenMC": 1.26}},
             {"scenario": ")" << root << R"(/scenarios/benchmarks/readers.json", "params": {"N": 8}, "executions": 256}]})";
-        const e2e::Result r = runChecker({"bench", dir / "suite.json", "--jobs", "2", "--json", dir / "bench.json"});
+        const e2e::Result r =
+            runChecker({"bench", dir / "suite.json", "--jobs", "2", "--repeat", "3", "--json", dir / "bench.json"});
         CPPUNIT_ASSERT_EQUAL_MESSAGE(r.out + r.err, 0, r.exitCode);
-        CPPUNIT_ASSERT(r.out.find("indexer(N=14)") != std::string::npos);
-        CPPUNIT_ASSERT(r.out.find("each explored with 2 threads") != std::string::npos);
+        for (const char* text : {"indexer(N=14)", "each explored with 2 threads, and with one for the speedup",
+                                 "each run 3 times", "vs Nidhugg (0.600 s): ", "vs one thread (", "targets: "})
+            CPPUNIT_ASSERT_MESSAGE(std::string(text) + " in\n" + r.out, r.out.find(text) != std::string::npos);
         const json rows = readJsonFile(dir / "bench.json")["benchmarks"];
         CPPUNIT_ASSERT_EQUAL(size_t(2), rows.size());
         for (const json& row : rows) {
             CPPUNIT_ASSERT_EQUAL(row["oracle"].get<uint64_t>(), row["executions"].get<uint64_t>());
             CPPUNIT_ASSERT_EQUAL(uint64_t(0), row["blocked_executions"].get<uint64_t>());
             CPPUNIT_ASSERT_EQUAL(2u, row["jobs"].get<unsigned>());
-            for (const char* key : {"explore_s", "wall_s", "executions_per_s", "steps_per_s", "peak_rss_kb", "subtrees_from_workers"})
+            CPPUNIT_ASSERT_EQUAL(3u, row["runs"].get<unsigned>());
+            for (const char* key : {"explore_s", "wall_s", "executions_per_s", "steps_per_s", "peak_rss_kb",
+                                    "subtrees_from_workers", "one_thread_wall_s", "jobs_speedup"})
                 CPPUNIT_ASSERT_MESSAGE(key, row.contains(key));
+            CPPUNIT_ASSERT_DOUBLES_EQUAL(row["one_thread_wall_s"].get<double>() / row["wall_s"].get<double>(),
+                                         row["jobs_speedup"].get<double>(), 1e-9);
+            expectTargetsJudged(row);
         }
+        CPPUNIT_ASSERT_EQUAL(std::string("Nidhugg"), rows[0]["fastest_peer"].get<std::string>());
+        CPPUNIT_ASSERT_DOUBLES_EQUAL(0.60 / rows[0]["wall_s"].get<double>(), rows[0]["vs_fastest_peer"].get<double>(), 1e-9);
+        CPPUNIT_ASSERT_EQUAL(size_t(3), rows[0]["targets"].size());  // the readers row has no peers
+        CPPUNIT_ASSERT_EQUAL(size_t(2), rows[1]["targets"].size());
+        CPPUNIT_ASSERT(!rows[1].contains("vs_fastest_peer"));
+
         std::ofstream(dir / "wrong.json") << R"({"benchmarks": [{"scenario": ")" << root
                                           << R"(/scenarios/benchmarks/readers.json", "params": {"N": 8}, "executions": 255}]})";
         const e2e::Result wrong = runChecker({"bench", dir / "wrong.json"});
         CPPUNIT_ASSERT_EQUAL(1, wrong.exitCode);
         CPPUNIT_ASSERT(wrong.out.find("WRONG") != std::string::npos);
+        std::ofstream(dir / "bad.json") << R"({"targets": {"steps": 1}, "benchmarks": []})";
+        const e2e::Result bad = runChecker({"bench", dir / "bad.json"});
+        CPPUNIT_ASSERT_EQUAL(2, bad.exitCode);
+        CPPUNIT_ASSERT_MESSAGE(bad.err, bad.err.find("bad.json: /targets/steps: unknown target") != std::string::npos);
+    }
+
+    // Each judged target holds the row's own figure and is met exactly when that figure is on the
+    // target's side.
+    static void expectTargetsJudged(const json& row)
+    {
+        for (const json& t : row["targets"]) {
+            const std::string name = t["target"].get<std::string>();
+            const double measured = t["measured"].get<double>();
+            const double wanted = t["wanted"].get<double>();
+            if (name == "peak_rss_mb") {
+                CPPUNIT_ASSERT_DOUBLES_EQUAL(row["peak_rss_kb"].get<double>() / 1024.0, measured, 1e-9);
+                CPPUNIT_ASSERT_EQUAL(measured < wanted, t["met"].get<bool>());
+            } else {
+                CPPUNIT_ASSERT_DOUBLES_EQUAL(row[name].get<double>(), measured, 1e-9);
+                CPPUNIT_ASSERT_EQUAL(measured >= wanted, t["met"].get<bool>());
+            }
+        }
     }
 
     void deadlockWitnessReplays() { roundTrip("scenarios/demos/abba_fast_mutex.json", "deadlock"); }

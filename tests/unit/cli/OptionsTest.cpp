@@ -230,6 +230,10 @@ public:
         CPPUNIT_ASSERT_EQUAL(2u, bench.bench.jobs);
         CPPUNIT_ASSERT_EQUAL(1u, parse({"bench", "suite.json"}).bench.jobs);
         CPPUNIT_ASSERT(errorOf({"bench", "suite.json", "--jobs", "0"}).find("bench: --jobs: expected a positive") != std::string::npos);
+        CPPUNIT_ASSERT_EQUAL(3u, parse({"bench", "suite.json", "--repeat", "3"}).bench.repeat);
+        CPPUNIT_ASSERT_EQUAL(1u, parse({"bench", "suite.json"}).bench.repeat);
+        CPPUNIT_ASSERT(errorOf({"bench", "suite.json", "--repeat", "0"}).find("bench: --repeat: expected a positive") != std::string::npos);
+        CPPUNIT_ASSERT(errorOf({"bench", "suite.json", "--repeat", "101"}).find("bench: --repeat: at most 100") != std::string::npos);
     }
 
     void testBaselines()
