@@ -141,11 +141,16 @@ private:
     // The clock of the lane's latest event (or of its creation) before the new event.
     const uint32_t* laneClock(uint32_t lane) const;
     // laneClock joined with the clock of the event that last woke the lane, into scratchPrior_
-    // when a wake came after the lane's latest event (priorClockSlow).
+    // when a wake came after the lane's latest event (priorClockSlow). Inline also for a lane
+    // that exists from the start and has no event yet, never woken (each thread's first step).
     const uint32_t* priorClock(uint32_t lane)
     {
-        const int32_t last = laneLast_[lane];
-        if (last >= 0 && laneWokenBy_[lane] < last) return clockOf(uint32_t(last));
+        // Depths or -1: a wake before the latest event (then there is one) is in its clock.
+        const int32_t last = laneLast_[lane], wokenBy = laneWokenBy_[lane];
+        if (wokenBy < last) return clockOf(uint32_t(last));
+        // Here last <= wokenBy: a lane never woken has no event yet. Created by none either (the
+        // bitwise and of two ints is negative when both are), it has nothing before it.
+        if ((wokenBy & laneCreatedBy_[lane]) < 0) return zeros_.data();
         return priorClockSlow(lane);
     }
     const uint32_t* priorClockSlow(uint32_t lane);

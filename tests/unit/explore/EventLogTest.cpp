@@ -63,6 +63,7 @@ class EventLogTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(truncatedRepeatsAnswerAsTheLogOfItsPrefix);
     CPPUNIT_TEST(pushAnswersAsTheGeneralScanAndTheDependencyClosure);
     CPPUNIT_TEST(repeatedEventsAnswerAsTheGeneralScanAndTheDependencyClosure);
+    CPPUNIT_TEST(firstEventOfALaneIsOrderedAfterItsCreationAndWakeAlone);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -338,6 +339,26 @@ public:
     // or two exclusive ones) without scanning: on random logs where a lane often repeats its step,
     // push must still answer as the general scan and the dependency closure, truncations included.
     void repeatedEventsAnswerAsTheGeneralScanAndTheDependencyClosure() { pushAnswersAsTheScanAndTheClosure(60); }
+
+    // A lane's first event is ordered after the event that created the lane and the one that
+    // woke it, and after nothing when it has neither (a lane there from the start, never woken:
+    // the prior clock is taken inline then). Each event touches its own location.
+    void firstEventOfALaneIsOrderedAfterItsCreationAndWakeAlone()
+    {
+        EventLog log;
+        log.begin(4);
+        std::vector<uint32_t> races;
+        std::vector<uint32_t> wokeLane1{1};
+        auto own = [](uint32_t k) { return fp(makeLocation(LocationClass::Global, 10 + k), Access::Write); };
+        log.push(0, 0, own(0), 4, &races);                // 0: lane 0 creates lane 4
+        log.push(2, 2, own(1), -1, &races, &wokeLane1);   // 1: lane 2 wakes lane 1
+        log.push(1, 1, own(2), -1, &races);               // 2: lane 1, woken
+        log.push(4, 4, own(3), -1, &races);               // 3: lane 4, created
+        log.push(3, 3, own(4), -1, &races);               // 4: lane 3, neither
+        CPPUNIT_ASSERT(log.happensBefore(1, 2) && !log.happensBefore(0, 2));
+        CPPUNIT_ASSERT(log.happensBefore(0, 3) && !log.happensBefore(1, 3) && !log.happensBefore(2, 3));
+        for (uint32_t a = 0; a < 4; ++a) CPPUNIT_ASSERT(!log.happensBefore(a, 4));
+    }
 
 private:
     // The random logs of truncatedLogIsTheLogOfItsPrefix, where an event repeats the latest one
