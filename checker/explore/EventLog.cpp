@@ -229,8 +229,10 @@ void EventLog::pushRepeat(uint32_t actor, uint32_t lane)
     uint32_t* clock = clockOf(depth);
     copyClock(clockOf(latest), clock);
     clock[lane] = laneIndex;
+    // One or two touches (repeatable()): no loop, which gcc set up for many.
     TouchLink* links = touchLinks_.data() + touchBegin;
-    for (uint32_t k = 0; k < count; ++k) links[k].depth = depth;
+    links[0].depth = depth;
+    if (count > 1) links[1].depth = depth;
     laneLast_[lane] = int32_t(depth);
     laneEvents_[lane].push_back(depth);
     repeatable_ = true;
