@@ -172,8 +172,10 @@ void EventLog::restoreBefore(uint32_t first, uint32_t cut, LocationState& loc)
         size_t end = x + 1 < touchLinks_.size() ? touchLinks_[x + 1].savedBegin : savedShared_.size();
         loc.lastExclusive = touchLinks_[x].prevExclusive;
         if (loc.lastExclusive >= 0) loc.lastExclusiveLane = events_[touchLinks_[size_t(loc.lastExclusive)].depth].lane;
-        loc.shared.assign(savedShared_.begin() + std::ptrdiff_t(touchLinks_[x].savedBegin),
-                          savedShared_.begin() + std::ptrdiff_t(end));
+        // Most exclusive touches saved nothing (they followed another): cleared, not assigned.
+        if (end == touchLinks_[x].savedBegin) loc.shared.clear();
+        else loc.shared.assign(savedShared_.begin() + std::ptrdiff_t(touchLinks_[x].savedBegin),
+                               savedShared_.begin() + std::ptrdiff_t(end));
     };
     if (conflictsWithAll(touchData_[first].access)) {
         savedOf(first);
