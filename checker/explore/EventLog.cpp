@@ -154,37 +154,26 @@ void EventLog::untouchFrom(uint32_t cut)
         LocationState& loc = state(l);
         if (loc.truncation == truncations_) continue;
         loc.truncation = truncations_;
-        restoreBefore(uint32_t(t - first), cut, loc);
+        // As its first dropped touch found it: an exclusive one saved that.
+        const uint32_t index = uint32_t(t - first);
+        if (conflictsWithAll(t->access)) restoreSaved(index, loc);
+        else restoreBeforeShared(cut, loc);
     }
     savedShared_.resize(touchLinks_[cut].savedBegin);
     touchData_.resize(cut);
     touchLinks_.resize(cut);
 }
 
-// Puts `loc` back as it was before its touch `first`, the first of the touches from `cut` on.
-// Before an exclusive touch: what the touch saved. Otherwise: what the earliest exclusive touch
-// from `cut` on saved, or the current state if there is none; then each entry of a dropped
-// touch becomes the entry it replaced (following replacements back before `cut`), or goes when
-// it was appended.
-void EventLog::restoreBefore(uint32_t first, uint32_t cut, LocationState& loc)
+// Puts `loc` back as it was before the touches from `cut` on, the first of its own a
+// non-exclusive one: as the earliest exclusive touch from `cut` on found it, or as it is when
+// there is none; then each entry of a dropped touch becomes the entry it replaced (following
+// replacements back before `cut`), or goes when it was appended.
+void EventLog::restoreBeforeShared(uint32_t cut, LocationState& loc)
 {
-    auto savedOf = [&](uint32_t x) {
-        size_t end = x + 1 < touchLinks_.size() ? touchLinks_[x + 1].savedBegin : savedShared_.size();
-        loc.lastExclusive = touchLinks_[x].prevExclusive;
-        if (loc.lastExclusive >= 0) loc.lastExclusiveLane = events_[touchLinks_[size_t(loc.lastExclusive)].depth].lane;
-        // Most exclusive touches saved nothing (they followed another): cleared, not assigned.
-        if (end == touchLinks_[x].savedBegin) loc.shared.clear();
-        else loc.shared.assign(savedShared_.begin() + std::ptrdiff_t(touchLinks_[x].savedBegin),
-                               savedShared_.begin() + std::ptrdiff_t(end));
-    };
-    if (conflictsWithAll(touchData_[first].access)) {
-        savedOf(first);
-        return;
-    }
     if (loc.lastExclusive >= int32_t(cut)) {
         int32_t x = loc.lastExclusive;
         while (touchLinks_[size_t(x)].prevExclusive >= int32_t(cut)) x = touchLinks_[size_t(x)].prevExclusive;
-        savedOf(uint32_t(x));
+        restoreSaved(uint32_t(x), loc);
     }
     size_t kept = 0;
     for (int32_t entry : loc.shared) {
@@ -192,6 +181,11 @@ void EventLog::restoreBefore(uint32_t first, uint32_t cut, LocationState& loc)
         if (entry >= 0) loc.shared[kept++] = entry;
     }
     loc.shared.resize(kept);
+}
+
+void EventLog::loadShared(LocationState& loc, uint32_t begin, size_t end)
+{
+    loc.shared.assign(savedShared_.begin() + std::ptrdiff_t(begin), savedShared_.begin() + std::ptrdiff_t(end));
 }
 
 // One look-up per touch; a table that grows on the way moves the states found before.

@@ -214,7 +214,22 @@ private:
     // Fills scratchStates_ with the states of fp's touches.
     inline void lookUpStates(const Footprint& fp);
     void untouchFrom(uint32_t cut);
-    void restoreBefore(uint32_t first, uint32_t cut, LocationState& loc);
+    // Puts `loc` back as its exclusive touch `x` found it: the exclusive touch before it and the
+    // shared list it saved (cleared when it saved none, as most: they follow another exclusive
+    // touch). Inline: a truncation restores most locations so.
+    void restoreSaved(uint32_t x, LocationState& loc)
+    {
+        const TouchLink& link = touchLinks_[x];
+        const size_t end = x + 1 < touchLinks_.size() ? touchLinks_[x + 1].savedBegin : savedShared_.size();
+        loc.lastExclusive = link.prevExclusive;
+        if (loc.lastExclusive >= 0) loc.lastExclusiveLane = events_[touchLinks_[size_t(loc.lastExclusive)].depth].lane;
+        if (end == link.savedBegin) loc.shared.clear();
+        else loadShared(loc, link.savedBegin, end);
+    }
+    // loc.shared = savedShared_[begin, end) (out of line: restoreSaved's callers keep no
+    // registers for the vector's growth).
+    void loadShared(LocationState& loc, uint32_t begin, size_t end);
+    void restoreBeforeShared(uint32_t cut, LocationState& loc);
     void ensureLanes(uint32_t lanes);
     void keepImmediateRaces(std::vector<uint32_t>& races) const;
     void scanLocation(const Touch& t, const LocationState& loc, uint32_t lane, const uint32_t* prior,
