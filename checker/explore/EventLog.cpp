@@ -381,9 +381,20 @@ void EventLog::truncate(uint32_t depth)
             laneWokenBy_.resize(lanes_);
         }
     }
+    // A few dropped events are walked back, each taken off its lane (a lane created by one of
+    // them is gone); more are cut lane by lane at once, its latest kept event being its latest.
+    // A lane whose latest event is kept (laneLast_, the last of its depths) keeps them all.
+    if (size() - depth <= 2 * lanes_) {
+        for (uint32_t d = size(); d-- > depth;) {
+            const EventRecord& e = events_[d];
+            if (e.lane >= lanes_) continue;
+            laneEvents_[e.lane].pop_back();
+            laneLast_[e.lane] = e.prevInLane;
+        }
+        events_.resize(depth);
+        return;
+    }
     events_.resize(depth);
-    // Each lane's events are cut at once: its latest kept one is its latest. A lane whose latest
-    // event is kept (laneLast_, the last of its depths) keeps them all.
     for (uint32_t lane = 0; lane < lanes_; ++lane) {
         if (laneLast_[lane] < int32_t(depth)) continue;
         std::vector<uint32_t>& depths = laneEvents_[lane];
