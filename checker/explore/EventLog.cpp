@@ -255,8 +255,7 @@ void EventLog::pushGeneral(uint32_t actor, uint32_t lane, const Footprint& fp, i
     copyClock(prior, clock);
     if (races) races->clear();
     const std::vector<Touch>& touches = fp.touches;
-    // Two touches first: the common footprint (a file and its file object, say).
-    if ((touches.size() == 2 && touches[0].location != touches[1].location) || touches.size() < 2) {
+    if (distinctLocations(touches)) {
         // Each location touched once: recording a touch changes nothing the next one scans.
         for (const Touch& t : touches) {
             LocationState& loc = state(t.location);

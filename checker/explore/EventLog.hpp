@@ -211,6 +211,19 @@ private:
     inline void record(const Touch& t, LocationState& loc, uint32_t depth, uint32_t lane);
     // An exclusive touch's saving of the location's `shared` list, which it empties.
     void saveShared(LocationState& loc);
+    // Whether no two of `touches` are of one location (then push records each as it scans it).
+    // A long footprint is not compared pair by pair: taken as not, it is scanned first.
+    static bool distinctLocations(const std::vector<Touch>& touches)
+    {
+        constexpr size_t kCompared = 8;
+        const size_t count = touches.size();
+        if (count < 2) return true;
+        if (count > kCompared) return false;
+        for (size_t i = 1; i < count; ++i)
+            for (size_t j = 0; j < i; ++j)
+                if (touches[i].location == touches[j].location) return false;
+        return true;
+    }
     // Fills scratchStates_ with the states of fp's touches.
     inline void lookUpStates(const Footprint& fp);
     void untouchFrom(uint32_t cut);
