@@ -1,6 +1,7 @@
 #include "checker/explore/EventLog.hpp"
 
 #include <algorithm>
+#include <functional>
 
 namespace checker {
 
@@ -322,8 +323,12 @@ void EventLog::notAfter(uint32_t a, uint32_t end, std::vector<uint32_t>& out) co
 void EventLog::keepImmediateRaces(std::vector<uint32_t>& races) const
 {
     if (races.size() < 2) return;
-    std::sort(races.begin(), races.end());
-    races.erase(std::unique(races.begin(), races.end()), races.end());
+    // Most come in increasing order already (a location's touches in the order they were made),
+    // and are not sorted again.
+    if (std::adjacent_find(races.begin(), races.end(), std::greater_equal<uint32_t>()) != races.end()) {
+        std::sort(races.begin(), races.end());
+        races.erase(std::unique(races.begin(), races.end()), races.end());
+    }
     const size_t count = races.size();
     size_t kept = 0;
     for (size_t i = 0; i < count; ++i) {

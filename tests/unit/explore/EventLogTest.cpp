@@ -64,6 +64,7 @@ class EventLogTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(pushAnswersAsTheGeneralScanAndTheDependencyClosure);
     CPPUNIT_TEST(repeatedEventsAnswerAsTheGeneralScanAndTheDependencyClosure);
     CPPUNIT_TEST(firstEventOfALaneIsOrderedAfterItsCreationAndWakeAlone);
+    CPPUNIT_TEST(racesFoundOutOfOrderOrTwiceKeepTheImmediateOnesOnce);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -358,6 +359,30 @@ public:
         CPPUNIT_ASSERT(log.happensBefore(1, 2) && !log.happensBefore(0, 2));
         CPPUNIT_ASSERT(log.happensBefore(0, 3) && !log.happensBefore(1, 3) && !log.happensBefore(2, 3));
         for (uint32_t a = 0; a < 4; ++a) CPPUNIT_ASSERT(!log.happensBefore(a, 4));
+    }
+
+    // A lane's later read of a location takes its earlier read's place in the location's list,
+    // ahead of another lane's read made in between: a write then finds its races out of depth
+    // order; and an event that touches a location twice finds its races twice. They are sorted,
+    // each kept once, before the ones that happen before another are dropped (they are not when
+    // they come in increasing order).
+    void racesFoundOutOfOrderOrTwiceKeepTheImmediateOnesOnce()
+    {
+        EventLog log;
+        log.begin(3);
+        std::vector<uint32_t> races;
+        log.push(0, 0, fp(X, Access::Read), -1, &races);    // 0: lane 0 reads X
+        log.push(1, 1, fp(X, Access::Read), -1, &races);    // 1: lane 1 reads X
+        log.push(1, 1, fp(Y, Access::Write), -1, &races);   // 2
+        log.push(0, 0, fp(Y, Access::Read), -1, &races);    // 3: after 2, and so after 1
+        log.push(0, 0, fp(X, Access::Read), -1, &races);    // 4: in 0's place in X's list
+        log.push(2, 2, fp(X, Access::Write), -1, &races);   // 5: finds 4, then 1
+        CPPUNIT_ASSERT(log.happensBefore(1, 4));
+        CPPUNIT_ASSERT(races == std::vector<uint32_t>{4});
+        Footprint twice = fp(X, Access::Write);
+        twice.add(X, Access::Write);
+        log.push(1, 1, twice, -1, &races);                  // 6: finds 5 for each touch
+        CPPUNIT_ASSERT(races == std::vector<uint32_t>{5});
     }
 
 private:
