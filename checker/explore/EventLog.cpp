@@ -238,8 +238,8 @@ void EventLog::pushRepeat(uint32_t actor, uint32_t lane)
 void EventLog::pushGeneral(uint32_t actor, uint32_t lane, const Footprint& fp, int32_t createsLane,
                            std::vector<uint32_t>* races, const std::vector<uint32_t>* woken)
 {
-    const uint32_t needed = std::max<uint32_t>(lane, createsLane >= 0 ? uint32_t(createsLane) : 0) + 1;
-    if (needed > lanes_) ensureLanes(needed);
+    if (lane >= lanes_ || createsLane >= int32_t(lanes_))
+        ensureLanes(std::max<uint32_t>(lane, createsLane >= 0 ? uint32_t(createsLane) : 0) + 1);
     const uint32_t depth = size();
     const int32_t prevInLane = laneLast_[lane];
     const uint32_t laneIndex = prevInLane >= 0 ? events_[size_t(prevInLane)].laneIndex + 1 : 1;
