@@ -66,6 +66,7 @@ class InterpreterTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(createdThreadsAreNumberedFromTheTemplate);
     CPPUNIT_TEST(waitOnThreadIsEnabledOnlyAfterItEnds);
     CPPUNIT_TEST(exitHoldingAFastMutexIsMisuseAndKeepsItHeld);
+    CPPUNIT_TEST(eachExitRuleStillAppliesWhereItsConditionHolds);
     CPPUNIT_TEST(eachPendingCallHasItsOwnTexts);
     CPPUNIT_TEST(aCallPreparedAgainHoldsWhatAFreshPreparationHolds);
     CPPUNIT_TEST(footprintAddKeepsEveryTouchInOrder);
@@ -397,6 +398,52 @@ public:
         CPPUNIT_ASSERT(e.issues.size() == 1 && e.issues[0].rule == "THREAD_EXIT_HOLDING_LOCK");
         CPPUNIT_ASSERT(!e.issues[0].stopsExecution);
         CPPUNIT_ASSERT(!interp.enabled(w, 1));
+    }
+
+    // A thread's end skips the exit rules when nothing is held, no region entered, no handle left
+    // open and the thread is not the unload routine: each of those alone still gets its rule,
+    // and an end with none of them raises nothing.
+    void eachExitRuleStillAppliesWhereItsConditionHolds()
+    {
+        auto rulesAtEnd = [](const std::string& body) {
+            Program p = load(R"({"scenario": "t", "objects": [{"name": "M", "type": "FAST_MUTEX"}],
+                "filesystem": {"directories": ["C:\\T"]}, "threads": [{"name": "T", "body": )" + body + "}]}");
+            World w;
+            std::vector<std::string> rules;
+            for (const ModelIssue& issue : runAlone(p, w)) rules.push_back(issue.rule);
+            return rules;
+        };
+        using Rules = std::vector<std::string>;
+        CPPUNIT_ASSERT(rulesAtEnd(R"([{"call": "ExAcquireFastMutex", "mutex": "M"}])") == Rules{"THREAD_EXIT_HOLDING_LOCK"});
+        CPPUNIT_ASSERT(rulesAtEnd(R"([{"call": "KeEnterCriticalRegion"}])") == Rules{"CRITICAL_REGION_UNBALANCED"});
+        CPPUNIT_ASSERT(rulesAtEnd(R"([{"call": "KeEnterGuardedRegion"}])") == Rules{"CRITICAL_REGION_UNBALANCED"});
+        CPPUNIT_ASSERT(rulesAtEnd(R"([{"call": "ZwCreateFile", "path": "C:\\T\\f.txt", "access": "GENERIC_WRITE",
+                                      "share": 0, "disposition": "FILE_OVERWRITE_IF", "handle": "h"}])") == Rules{"HANDLE_LEAK"});
+        CPPUNIT_ASSERT(rulesAtEnd(R"([{"call": "ZwCreateFile", "path": "C:\\T\\f.txt", "access": "GENERIC_WRITE",
+                                      "share": 0, "disposition": "FILE_OVERWRITE_IF", "handle": "h"},
+                                     {"call": "ZwClose", "handle": "h"}, {"call": "ExAcquireFastMutex", "mutex": "M"},
+                                     {"call": "ExReleaseFastMutex", "mutex": "M"}, {"call": "KeEnterGuardedRegion"},
+                                     {"call": "KeLeaveGuardedRegion"}])")
+                           .empty());
+
+        // The unload routine ends while the worker DriverEntry started has not run yet.
+        Program p = load(R"({"scenario": "t", "threads": [
+            {"name": "DriverEntry", "body": [{"call": "PsCreateSystemThread", "start": "Worker"}]},
+            {"name": "Worker", "autostart": false, "body": [{"yield": true}]}],
+            "unload": [{"yield": true}]})");
+        Interpreter interp(p);
+        World w;
+        StepEffects e;
+        interp.init(w, e);
+        Rules rules;
+        for (int steps = 0; steps < 8; ++steps) {
+            uint32_t t = 0;
+            while (t < w.threads.size() && (w.threads[t].name == "Worker" || !interp.enabled(w, t))) ++t;
+            if (t == w.threads.size()) break;
+            interp.step(w, t, e);
+            for (const ModelIssue& issue : e.issues) rules.push_back(issue.rule);
+        }
+        CPPUNIT_ASSERT(rules == Rules{"UNLOAD_WITH_RUNNING_THREADS"});
     }
 
     // A constant text is copied only when the pending call's text holds something else: calls in a
