@@ -397,18 +397,17 @@ void DporExplorer::restoreTo(uint32_t depth)
         runner_.begin();
     }
     // Backtracking comes back to the same node for its other branches, and once they are done
-    // goes on to the deepest node above with branches left: after a replay that cost more than
-    // saving the state does, keep the state at both (or each later backtrack there replays from
-    // `from` again). A step costs about as much as copying kBytesPerReplayedStep bytes of state;
-    // kMinSpacing steps are always worth it.
+    // goes on to the deepest node above with branches left, then to the next one up: after a
+    // replay that cost more than saving the state does, keep the state at this node and at each
+    // node on the way with branches left, where it is that far from the last one kept (or each
+    // later backtrack there replays from `from` again). A step costs about as much as copying
+    // kBytesPerReplayedStep bytes of state; kMinSpacing steps are always worth it.
     const bool keep = !options_.checkpointSpacing && depth - from >= kMinReplay;
     const uint64_t worth =
         keep ? std::clamp<uint64_t>(runner_.stateBytes() / kBytesPerReplayedStep, kMinReplay, kMinSpacing) : 0;
     uint32_t saved = from;
-    uint32_t next = depth;
-    while (keep && next > from && nodes_[next - 1].wut.empty()) --next;
     for (uint32_t k = from; k < depth; ++k) {
-        if (keep && k + 1 == next && k - saved >= worth && !runner_.stopped()) {
+        if (keep && !nodes_[k].wut.empty() && k - saved >= worth && !runner_.stopped()) {
             saveCheckpoint(runner_.stateBytes());
             saved = k;
         }
