@@ -164,9 +164,12 @@ inline ThreadState& ThreadState::operator=(const ThreadState& other)
 {
     if (this == &other) return *this;
     if (name.size() != other.name.size() || decl != other.decl || instance != other.instance) name = other.name;
+    // An ended thread's pending operation is the default one (its exit reset it, and nothing
+    // prepares an operation for it again): between two ended threads there is none to copy.
+    const bool bothEnded = status == ThreadStatus::Done && other.status == ThreadStatus::Done;
     static_cast<ThreadScalars&>(*this) = other;
     threadcopy::assignFrames(frames, other.frames);
-    threadcopy::assignPending(pending, other.pending);
+    if (!bothEnded) threadcopy::assignPending(pending, other.pending);
     threadcopy::assignUnlessBothEmpty(held, other.held);
     return *this;
 }

@@ -85,6 +85,7 @@ class WorldTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(threadsCreatedInEitherOrder);
     CPPUNIT_TEST(apcFramesWaitsHeldLocksAndFiles);
     CPPUNIT_TEST(anUnnamedStateTakesTheName);
+    CPPUNIT_TEST(anEndedThreadsPendingOperationIsTheDefault);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -117,6 +118,28 @@ public:
         ThreadState unnamed;
         unnamed = named;
         CPPUNIT_ASSERT_EQUAL(std::string("DriverUnload"), unnamed.name);
+    }
+
+    // The copy between two ended threads leaves the pending operation alone: it must be the
+    // default one in every ended thread, whatever the thread ran before its end.
+    void anEndedThreadsPendingOperationIsTheDefault()
+    {
+        size_t ended = 0;
+        auto check = [&](const Program& program, const std::string& what) {
+            for (const World& w : statesOf(program))
+                for (const ThreadState& t : w.threads) {
+                    if (t.status != ThreadStatus::Done) continue;
+                    ended++;
+                    CPPUNIT_ASSERT_MESSAGE(what + ": " + t.name, t.pending == PreparedOp{});
+                }
+        };
+        check(loadScenarioText(kRacingStarts, "test.json", LoadOptions{}), "racing starts");
+        for (const char* path : {"scenarios/demos/apc_interleaving.json", "scenarios/sync/wait_multiple.json",
+                                 "scenarios/sync/unload_running_threads.json", "scenarios/demos/create_and_wait.json"})
+            check(loadFile(path), path);
+        for (const char* path : {"scenarios/lock_order.json", "scenarios/seeds/race.json"})
+            check(loadFile(path, {{"N", 2}, {"WRITES", 2}}), path);
+        CPPUNIT_ASSERT(ended > 100);
     }
 };
 
