@@ -167,6 +167,7 @@ void fileSystemExitFootprint(const World& world, ThreadId t, Footprint& out)
 
 void fileSystemThreadExit(const World& world, ThreadId t, StepEffects& effects)
 {
+    if (!world.fs.holdsOpenHandles(t)) return;   // the common end
     std::vector<const fs::FileObject*> open = world.fs.openedAndStillOpen(t);
     if (!open.empty()) reportHandleLeaks(world, t, open, effects);
 }

@@ -172,6 +172,12 @@ public:
     // change no more).
     std::vector<const FileObject*> openedAndStillOpen(uint32_t thread) const;
     void exitFootprint(uint32_t thread, Footprint& out) const;
+    // Whether `thread` has a handle it opened still open: without one, openedAndStillOpen is
+    // empty (inline: every thread's end asks, in programs without files too).
+    bool holdsOpenHandles(uint32_t thread) const
+    {
+        return thread < threads_.size() && threads_[thread].openHandles != 0;
+    }
 
     // Lookups for final-state checks and reports. `find` parses `rawPath`; nullptr if absent.
     const FsNode* find(std::string_view rawPath) const { return findId(pathIdOf(rawPath)); }
