@@ -54,6 +54,7 @@ FileSystem& FileSystem::operator=(const FileSystem& other)
     }
     initialCreated_ = other.initialCreated_;
     dataBytes_ = other.dataBytes_;
+    checkedWrite_ = other.checkedWrite_;
     return *this;
 }
 
@@ -69,6 +70,7 @@ void FileSystem::reset(const std::vector<std::string>& directories, const std::v
     }
     initialCreated_ = 0;
     dataBytes_ = 0;
+    forgetCheckedWrite();
     newNode(ids_->pathId("C:"), -1, true, "", -1);
     std::vector<std::pair<size_t, size_t>> order;  // (depth, index): parents before children
     for (size_t i = 0; i < directories.size(); ++i) {

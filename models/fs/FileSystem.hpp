@@ -122,13 +122,13 @@ public:
 
     // The calls (thread = the calling thread's index; stmt = the call's statement).
     CallResult create(uint32_t thread, int32_t stmt, const CreateArgs& args);
-    // Inline, as the checks it makes: nearly every step of a thread writing in a loop is one.
+    // Inline: nearly every step of a thread writing in a loop is one, through the handle its
+    // previous write checked (checkedWrite_).
     CallResult write(int64_t handle, std::string_view data, std::optional<int64_t> offset)
     {
-        HandleRef ref = resolve(handle);
-        CallResult r = checkIo(ref, access::WriteData | access::AppendData, "ZwWriteFile");
-        if (r.status) return r;
-        FileObject& o = objects_[size_t(ref.object)];
+        CallResult r;
+        if (!checkedWrite_.covers(handle) && !checkWrite(handle, r)) return r;
+        FileObject& o = objects_[size_t(checkedWrite_.object)];
         FileData& bytes = nodes_[size_t(o.node)].data;
         int64_t start = startOffset(o, offset, true, r);
         if (start < 0) return r;
@@ -154,9 +154,15 @@ public:
 
     // Their footprints in the current state (see the header comment).
     void createFootprint(uint32_t thread, const CreateArgs& args, Footprint& out) const;
-    // Inline, as the checks it makes: a write's footprint is asked at nearly every step.
+    // Inline: a write's footprint is asked at nearly every step, mostly through the handle the
+    // previous write checked (checkedWrite_: its touches are kept).
     void writeFootprint(int64_t handle, Footprint& out) const
     {
+        if (checkedWrite_.covers(handle)) {
+            out.add(checkedWrite_.objectLocation, Access::Write);
+            out.add(checkedWrite_.fileLocation, Access::Write);
+            return;
+        }
         ioFootprint(handle, access::WriteData | access::AppendData, Access::Write, out);
     }
     void readFootprint(int64_t handle, Footprint& out) const;
@@ -227,6 +233,24 @@ private:
         uint32_t location = 0;  // its FileObject location (when decoded)
         int32_t object = -1;    // the open file object (when valid)
     };
+    // The handle of the latest write whose handle checks passed, what it names, and the
+    // locations its footprint touches. Only a call that is not a read, write or query can change
+    // what a handle names, whether it is open, or its file object's rights: each of them forgets
+    // it (forgetCheckedWrite), so until then a write through that handle passes the checks again
+    // with the same footprint, and a loop writing through one handle resolves it once. Part of
+    // the state: a copy has the one that holds for it.
+    struct CheckedWrite {
+        int64_t handle = 0;
+        bool valid = false;   // (any value may be given as a handle, 0 too)
+        int32_t object = -1;
+        Location objectLocation = 0, fileLocation = 0;
+        bool covers(int64_t h) const { return h == handle && valid; }
+    };
+    // Resolves and checks `handle` for a write: true and kept in checkedWrite_ when the checks
+    // pass, else false with `r` saying why (out of line: a loop's first write).
+    bool checkWrite(int64_t handle, CallResult& r);
+    void forgetCheckedWrite() { checkedWrite_ = CheckedWrite{}; }
+
     struct CreatePlan;
     struct RenamePlan;
     struct ClosePlan;
@@ -341,6 +365,7 @@ private:
     std::vector<ThreadFiles> threads_;
     uint32_t initialCreated_ = 0;    // files and directories of the initial state so far
     int64_t dataBytes_ = 0;          // bytes of data in live files: the volume's fill
+    CheckedWrite checkedWrite_;
 };
 
 }  // namespace checker::fs

@@ -151,6 +151,7 @@ void FileSystem::planAbsent(const CreateArgs& args, bool trailing, CreatePlan& p
 
 CallResult FileSystem::create(uint32_t thread, int32_t stmt, const CreateArgs& args)
 {
+    forgetCheckedWrite();
     CreatePlan p = planCreate(thread, args);
     CallResult r;
     r.status = p.status;
@@ -253,6 +254,7 @@ FileSystem::DeletePlan FileSystem::planDelete(std::string_view path) const
 
 CallResult FileSystem::deleteFile(std::string_view path)
 {
+    forgetCheckedWrite();
     DeletePlan p = planDelete(path);
     CallResult r;
     r.status = p.status;

@@ -44,6 +44,17 @@ int64_t FileSystem::invalidOffset(const char* why, CallResult& r)
     return -1;
 }
 
+bool FileSystem::checkWrite(int64_t handle, CallResult& r)
+{
+    HandleRef ref = resolve(handle);
+    r = checkIo(ref, access::WriteData | access::AppendData, "ZwWriteFile");
+    if (r.status) return false;
+    const FileObject& o = objects_[size_t(ref.object)];
+    checkedWrite_ = CheckedWrite{handle, true, ref.object, makeLocation(LocationClass::FileObject, ref.location),
+                                 makeLocation(LocationClass::File, nodes_[size_t(o.node)].location)};
+    return true;
+}
+
 CallResult FileSystem::read(int64_t handle, int64_t length, std::optional<int64_t> offset)
 {
     HandleRef ref = resolve(handle);
@@ -113,6 +124,7 @@ FileSystem::ClosePlan FileSystem::planClose(int64_t handle) const
 
 CallResult FileSystem::close(int64_t handle, uint32_t thread)
 {
+    forgetCheckedWrite();
     ClosePlan p = planClose(handle);
     CallResult r;
     if (p.ref.object < 0) {
@@ -154,6 +166,7 @@ void FileSystem::closeFootprint(int64_t handle, Footprint& out) const
 
 CallResult FileSystem::setDisposition(int64_t handle, bool deleteFile)
 {
+    forgetCheckedWrite();
     HandleRef ref = resolve(handle);
     CallResult r = checkIo(ref, 0, "FileDispositionInformation");
     if (r.status == status::InvalidParameter) r = CallResult{};  // directories may be deleted too

@@ -102,6 +102,7 @@ void FileSystem::planRenameTarget(const RenameArgs& args, RenamePlan& p) const
 
 CallResult FileSystem::rename(int64_t handle, const RenameArgs& args)
 {
+    forgetCheckedWrite();
     RenamePlan p = planRename(handle, args);
     CallResult r;
     r.status = p.status;
