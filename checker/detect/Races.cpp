@@ -30,12 +30,13 @@ void RaceDetector::begin()
     latest_ = {};
 }
 
-void RaceDetector::recordRepeatShared(uint32_t t, uint32_t epoch, int32_t stmt, StepKind kind, const Footprint& fp)
+void RaceDetector::recordRepeatShared(uint32_t t, uint32_t epoch, int32_t stmt, StepKind kind,
+                                      std::span<const Touch> touches)
 {
     const uint32_t watched = watchedClasses(kind);
     Record now{t, epoch, stmt, Access::Read, isAtomic(kind), kind == StepKind::FileClose, 0};   // all but the access
     uint32_t judged = 0;
-    for (const Touch& touch : fp.touches) {
+    for (const Touch& touch : touches) {
         if (!(watched & locationClassBit(locationClass(touch.location)))) continue;
         now.access = touch.access;
         const Place place = ownedPlaceOf(touch.location);

@@ -21,6 +21,7 @@
 
 #include <array>
 #include <cstdint>
+#include <span>
 #include <vector>
 
 namespace checker {
@@ -83,13 +84,18 @@ public:
     // copy shares their chunk since.
     void recordRepeat(uint32_t t, uint32_t epoch, int32_t stmt, StepKind kind, const Footprint& fp)
     {
+        recordRepeat(t, epoch, stmt, kind, std::span<const Touch>(fp.touches));
+    }
+    // The same for the touches `touches` of such a step.
+    void recordRepeat(uint32_t t, uint32_t epoch, int32_t stmt, StepKind kind, std::span<const Touch> touches)
+    {
         const uint32_t watched = watchedClasses(kind);
         uint32_t judged = 0;
-        for (const Touch& touch : fp.touches) {
+        for (const Touch& touch : touches) {
             if (!(watched & locationClassBit(locationClass(touch.location)))) continue;
             const Place& place = latest_[judged++];
             if (!Histories::owned(place)) [[unlikely]] {
-                recordRepeatShared(t, epoch, stmt, kind, fp);
+                recordRepeatShared(t, epoch, stmt, kind, touches);
                 return;
             }
             // The record there is t's latest, of this kind: only its epoch, statement and access
@@ -148,7 +154,7 @@ private:
     // recordRepeat() when a chunk of the histories it changes is shared: changes them the general
     // way, and keeps where they are now. (Out of line, and the only one to build the repeat's
     // whole record: the plain repeat sets only the fields that change.)
-    void recordRepeatShared(uint32_t t, uint32_t epoch, int32_t stmt, StepKind kind, const Footprint& fp);
+    void recordRepeatShared(uint32_t t, uint32_t epoch, int32_t stmt, StepKind kind, std::span<const Touch> touches);
     // Whether `earlier` may race with `now`: another thread's access that `clock` (now's thread's)
     // does not order before it.
     static bool unordered(const Record& earlier, const Record& now, const VectorClock& clock)

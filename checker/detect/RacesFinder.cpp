@@ -26,6 +26,14 @@ bool RacesFinder::anyRacyStep(const Program& program)
     return false;
 }
 
+void RacesFinder::recordRepeats()
+{
+    LatestStep& latest = state_.latest;
+    state_.detector.recordRepeat(latest.thread, latest.repeatEpoch, latest.repeatStmt, latest.kind,
+                                 std::span<const Touch>(latest.touches.data(), latest.count));
+    latest.repeated = false;
+}
+
 void RacesFinder::onStepGeneral(const World& world, uint32_t t, StepKind kind, int32_t stmt, const Footprint& fp,
                                 const StepEffects& effects, std::vector<report::Finding>& out)
 {

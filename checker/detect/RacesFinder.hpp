@@ -44,6 +44,12 @@ public:
         uint32_t thread = 0;
         uint32_t count = 0;
         std::array<Touch, kMaxTouches> touches{};
+        // Repeats since the step the detector recorded: the latest one's epoch and statement,
+        // which the detector records (recordRepeat) before it looks at its histories again.
+        // (Recording each repeat rewrote the same histories at every step of a loop.)
+        bool repeated = false;
+        uint32_t repeatEpoch = 0;
+        int32_t repeatStmt = -1;
         bool repeatedBy(uint32_t t, StepKind k, const Footprint& fp) const
         {
             if (!repeatable || thread != t || kind != k || fp.touches.size() != count) return false;
@@ -105,15 +111,22 @@ public:
     {
         if (!anyRacyStep_) return;
         // A woken or created thread takes t's clock: publish() must run.
-        if (state_.latest.repeatedBy(t, kind, fp) && effects.woken.empty() && effects.createdThread < 0) {
-            state_.detector.recordRepeat(t, state_.hb.epoch(t), stmt, kind, fp);
+        LatestStep& latest = state_.latest;
+        if (latest.repeatedBy(t, kind, fp) && effects.woken.empty() && effects.createdThread < 0) {
+            latest.repeated = true;
+            latest.repeatEpoch = state_.hb.epoch(t);
+            latest.repeatStmt = stmt;
             state_.hb.advance(t);
             return;
         }
+        if (latest.repeated) recordRepeats();
         onStepGeneral(world, t, kind, stmt, fp, effects, out);
     }
 
 private:
+    // Records the latest step's repeats in the detector: the latest one alone (each repeat
+    // replaces the records of the one before it, and raced with nothing).
+    void recordRepeats();
     // onStep for any step.
     void onStepGeneral(const World& world, uint32_t t, StepKind kind, int32_t stmt, const Footprint& fp,
                        const StepEffects& effects, std::vector<report::Finding>& out);

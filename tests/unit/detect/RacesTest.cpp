@@ -43,6 +43,7 @@ class RacesTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(onlyProgramsWithAPlainAccessOrAFileCallAreWatched);
     CPPUNIT_TEST(aPlainAccessInAnApcOrTheUnloadRoutineIsWatched);
     CPPUNIT_TEST(eachCallHasItsRulesKind);
+    CPPUNIT_TEST(aRaceWithRepeatedWritesIsWithTheLatest);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -289,6 +290,30 @@ public:
 
     // callKind looks the kind up in a table: every call's is the rule's, the calls at the ends of
     // the rule's ranges too.
+    // A write that repeats the thread's previous one (the same handle) is recorded only when the
+    // next step that is not a repeat comes (RacesFinder::LatestStep::repeated): B's write, which
+    // can only come after both of A's, races with the second one, named by its own statement.
+    void aRaceWithRepeatedWritesIsWithTheLatest()
+    {
+        ExploreResult r = exploreText(twoThreads(
+            R"([{"call": "ZwCreateFile", "path": "C:\\Temp\\a.txt", "access": "GENERIC_WRITE", "share": 7,
+                 "disposition": "FILE_CREATE", "handle": "h"},
+                {"call": "ZwWriteFile", "handle": "h", "data": "x", "label": "first write"},
+                {"call": "ZwWriteFile", "handle": "h", "data": "y", "label": "second write"},
+                {"store": "flag", "value": 1}])",
+            R"([{"load": "v", "from": "flag"}, {"assume": "v == 1"},
+                {"call": "ZwOpenFile", "path": "C:\\Temp\\a.txt", "access": "GENERIC_WRITE", "share": 7, "handle": "h"},
+                {"call": "ZwWriteFile", "handle": "h", "data": "z", "label": "other write"}])",
+            R"("filesystem": {"directories": ["C:\\Temp"]},)"));
+        std::vector<std::string> pairs;
+        for (const report::Finding& f : r.findings) {
+            if (f.kind != FindingKind::FileRace || f.locations.size() != 2) continue;
+            pairs.push_back(f.locations[0].label + " / " + f.locations[1].label);
+        }
+        CPPUNIT_ASSERT_MESSAGE(describe(r), std::count(pairs.begin(), pairs.end(), "second write / other write") == 1);
+        for (const std::string& pair : pairs) CPPUNIT_ASSERT_MESSAGE(pair, pair.find("first write") == std::string::npos);
+    }
+
     void eachCallHasItsRulesKind()
     {
         for (uint32_t i = 0; i < uint32_t(Api::Count_); ++i)
