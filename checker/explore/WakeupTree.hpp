@@ -333,11 +333,12 @@ private:
     // A node whose events were all taken is kept for the next new branch of a tree of this
     // thread (with its chain's storage, when small): a branch is inserted and then taken at
     // nearly every race reversed, and the two allocations and frees of a node cost as much as
-    // the rest of both.
+    // the rest of both. Up to kSpareNodes: a node's tree that grew wide early (many branches
+    // inserted before any is taken) hands many back at once as they are taken.
     static std::unique_ptr<Node> newNode();
     static void recycle(std::unique_ptr<Node> node);   // node has no children nor sibling
     static std::vector<std::unique_ptr<Node>>& spareNodes();
-    static constexpr std::size_t kSpareNodes = 64;
+    static constexpr std::size_t kSpareNodes = 256;
     static constexpr std::size_t kSpareChain = 64;    // events a kept chain may have room for
 
 public:
