@@ -111,15 +111,21 @@ private:
         std::vector<int32_t> shared;     // touch indices since lastExclusive, at most one per lane
         uint64_t truncation = 0;         // truncate(): the last one that restored this state
     };
-    // A clock of one or two blocks of this many lanes is copied inline: a call of memmove per
-    // event cost more than the copy. A wider one is one call, which moves it in wider strides.
+    // A clock of up to four blocks of this many lanes is copied inline, in copies of known sizes:
+    // a call of memmove per event cost more than the copy. A wider one is one call, which moves it
+    // in wider strides.
     static constexpr uint32_t kClockBlock = 4;
     // Requires a clock at least one block wide (as it is once a lane exists).
     void copyClock(const uint32_t* from, uint32_t* to) const
     {
         constexpr size_t kBlockBytes = kClockBlock * sizeof(uint32_t);
         if (width_ > 2 * kClockBlock) {
-            std::memcpy(to, from, width_ * sizeof(uint32_t));
+            if (width_ > 4 * kClockBlock) {
+                std::memcpy(to, from, width_ * sizeof(uint32_t));
+                return;
+            }
+            std::memcpy(to, from, 3 * kBlockBytes);
+            if (width_ > 3 * kClockBlock) std::memcpy(to + 3 * kClockBlock, from + 3 * kClockBlock, kBlockBytes);
             return;
         }
         std::memcpy(to, from, kBlockBytes);

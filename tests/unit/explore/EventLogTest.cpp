@@ -65,6 +65,7 @@ class EventLogTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(repeatedEventsAnswerAsTheGeneralScanAndTheDependencyClosure);
     CPPUNIT_TEST(firstEventOfALaneIsOrderedAfterItsCreationAndWakeAlone);
     CPPUNIT_TEST(racesFoundOutOfOrderOrTwiceKeepTheImmediateOnesOnce);
+    CPPUNIT_TEST(clocksOfThreeAndFourBlocksAreCopiedWhole);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -383,6 +384,27 @@ public:
         twice.add(X, Access::Write);
         log.push(1, 1, twice, -1, &races);                  // 6: finds 5 for each touch
         CPPUNIT_ASSERT(races == std::vector<uint32_t>{5});
+    }
+
+    // Twelve and sixteen lanes make clocks three and four blocks wide (copied inline, whole): an
+    // event is ordered after what its lane's previous event was, in every lane, the last ones
+    // included.
+    void clocksOfThreeAndFourBlocksAreCopiedWhole()
+    {
+        for (uint32_t lanes : {12u, 16u}) {
+            EventLog log;
+            log.begin(lanes);
+            std::vector<uint32_t> races;
+            std::vector<uint32_t> writes;
+            for (uint32_t lane = 1; lane < lanes; ++lane) {
+                const Location own = makeLocation(LocationClass::Global, 10 + lane);
+                writes.push_back(log.size());
+                log.push(lane, lane, fp(own, Access::Write), -1, &races);   // lane writes its own location
+                log.push(0, 0, fp(own, Access::Read), -1, &races);         // lane 0 reads it: after it
+            }
+            log.push(0, 0, fp(X, Access::Write), -1, &races);
+            for (uint32_t w : writes) CPPUNIT_ASSERT(log.happensBefore(w, log.size() - 1));
+        }
     }
 
 private:
