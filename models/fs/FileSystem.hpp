@@ -122,28 +122,18 @@ public:
 
     // The calls (thread = the calling thread's index; stmt = the call's statement).
     CallResult create(uint32_t thread, int32_t stmt, const CreateArgs& args);
-    // Inline: nearly every step of a thread writing in a loop is one, through the handle its
-    // previous write checked (checkedWrite_).
-    CallResult write(int64_t handle, std::string_view data, std::optional<int64_t> offset)
+    CallResult write(int64_t handle, std::string_view data, std::optional<int64_t> offset);
+    // A write through the handle the previous write checked (checkedWrite_) that succeeds: done,
+    // and true (it wrote all of `data`, as write() would say); false, with nothing changed, for
+    // any other write, which write() then runs and explains. Inline, without a CallResult:
+    // nearly every step of a thread writing in a loop is one.
+    bool writeChecked(int64_t handle, std::string_view data, std::optional<int64_t> offset)
     {
-        CallResult r;
-        if (!checkedWrite_.covers(handle) && !checkWrite(handle, r)) return r;
+        if (!checkedWrite_.covers(handle)) return false;
         FileObject& o = objects_[size_t(checkedWrite_.object)];
-        FileData& bytes = nodes_[size_t(o.node)].data;
-        int64_t start = startOffset(o, offset, true, r);
-        if (start < 0) return r;
-        int64_t end = start + int64_t(data.size());
-        const int64_t growth = end > int64_t(bytes.size()) ? end - int64_t(bytes.size()) : 0;
-        if (start > kMaxFileSize || end > kMaxFileSize || dataBytes_ + growth > kMaxVolumeBytes) {
-            r.status = status::DiskFull;
-            return r;
-        }
-        dataBytes_ += growth;
-        bytes.write(size_t(start), data);
-        if (o.synchronous()) o.position = end;
-        r.hasInformation = true;
-        r.information = int64_t(data.size());
-        return r;
+        const char* why = nullptr;
+        const int64_t start = startOffset(o, offset, true, why);
+        return start >= 0 && writeAt(o, start, data);
     }
     CallResult read(int64_t handle, int64_t length, std::optional<int64_t> offset);
     CallResult query(int64_t handle);
@@ -341,20 +331,50 @@ private:
     // Where the transfer starts, or -1 with `result` set to STATUS_INVALID_PARAMETER.
     int64_t startOffset(const FileObject& o, std::optional<int64_t> offset, bool write, CallResult& result) const
     {
+        const char* why = nullptr;
+        const int64_t start = startOffset(o, offset, write, why);
+        if (start < 0) invalidOffset(why, result);
+        return start;
+    }
+    // The same, with why the transfer cannot start in `why` (inline: on every write step).
+    int64_t startOffset(const FileObject& o, std::optional<int64_t> offset, bool write, const char*& why) const
+    {
         int64_t size = int64_t(nodes_[size_t(o.node)].data.size());
         if (write && (o.access & access::AppendData) && !(o.access & access::WriteData)) return size;
         if (!offset || *offset == kUseFilePointerPosition) {
-            if (!o.synchronous())
-                return invalidOffset("no byte offset on a handle opened without FILE_SYNCHRONOUS_IO_*", result);
+            if (!o.synchronous()) {
+                why = "no byte offset on a handle opened without FILE_SYNCHRONOUS_IO_*";
+                return -1;
+            }
             return o.position;
         }
-        if (*offset == kWriteToEndOfFile)
-            return write ? size : invalidOffset("FILE_WRITE_TO_END_OF_FILE is not a read offset", result);
-        if (*offset < 0) return invalidOffset("a negative byte offset", result);
+        if (*offset == kWriteToEndOfFile) {
+            if (write) return size;
+            why = "FILE_WRITE_TO_END_OF_FILE is not a read offset";
+            return -1;
+        }
+        if (*offset < 0) {
+            why = "a negative byte offset";
+            return -1;
+        }
         return *offset;
     }
     // An offset the transfer cannot start at: STATUS_INVALID_PARAMETER, and -1 for startOffset.
     static int64_t invalidOffset(const char* why, CallResult& r);
+    // Writes `data` through o from `start` (not negative), moving a synchronous file object's
+    // position past it: false, with nothing written, when the file or the volume would grow past
+    // its limit (STATUS_DISK_FULL).
+    bool writeAt(FileObject& o, int64_t start, std::string_view data)
+    {
+        FileData& bytes = nodes_[size_t(o.node)].data;
+        const int64_t end = start + int64_t(data.size());
+        const int64_t growth = end > int64_t(bytes.size()) ? end - int64_t(bytes.size()) : 0;
+        if (start > kMaxFileSize || end > kMaxFileSize || dataBytes_ + growth > kMaxVolumeBytes) return false;
+        dataBytes_ += growth;
+        bytes.write(size_t(start), data);
+        if (o.synchronous()) o.position = end;
+        return true;
+    }
 
     std::shared_ptr<FsIds> ids_;
     std::vector<FsNode> nodes_;      // [0, nodeCount_) in use; the rest keeps capacity

@@ -55,6 +55,22 @@ bool FileSystem::checkWrite(int64_t handle, CallResult& r)
     return true;
 }
 
+CallResult FileSystem::write(int64_t handle, std::string_view data, std::optional<int64_t> offset)
+{
+    CallResult r;
+    if (!checkedWrite_.covers(handle) && !checkWrite(handle, r)) return r;
+    FileObject& o = objects_[size_t(checkedWrite_.object)];
+    int64_t start = startOffset(o, offset, true, r);
+    if (start < 0) return r;
+    if (!writeAt(o, start, data)) {
+        r.status = status::DiskFull;
+        return r;
+    }
+    r.hasInformation = true;
+    r.information = int64_t(data.size());
+    return r;
+}
+
 CallResult FileSystem::read(int64_t handle, int64_t length, std::optional<int64_t> offset)
 {
     HandleRef ref = resolve(handle);

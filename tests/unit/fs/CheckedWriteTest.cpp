@@ -48,6 +48,7 @@ class CheckedWriteTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(anotherHandleIsCheckedItself);
     CPPUNIT_TEST(handleZeroIsNeverChecked);
     CPPUNIT_TEST(aRestoredStateHasItsOwnCheckedHandle);
+    CPPUNIT_TEST(writeCheckedDoesTheWritesThatSucceed);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -115,6 +116,33 @@ public:
         CPPUNIT_ASSERT(!exists(fs, "C:\\Temp\\f.txt"));
         checkSameWrite(fs, h, "b", std::nullopt);
         CHECK_STATUS(status::InvalidHandle, fs.write(h, "b", std::nullopt).status);
+    }
+
+    // writeChecked() does what write() does for a write through the checked handle that succeeds,
+    // and leaves every other write to it, having changed nothing.
+    void writeCheckedDoesTheWritesThatSucceed()
+    {
+        const std::string path = "C:\\Temp\\f.txt";
+        FileSystem fs = makeFs();
+        int64_t h = create(fs, path, kRW, 0, disposition::Create).handle;
+        CPPUNIT_ASSERT(!fs.writeChecked(h, "a", std::nullopt));   // not checked yet
+        CPPUNIT_ASSERT_EQUAL(std::string(), contentOf(fs, path));
+        checkSameWrite(fs, h, "a", std::nullopt);
+        const std::pair<std::string_view, std::optional<int64_t>> writes[] = {
+            {"bc", std::nullopt}, {"x", int64_t(0)}, {"yz", std::nullopt}, {"big", int64_t(1) << 25},
+            {"neg", int64_t(-5)}, {"end", int64_t(-1)}, {"tail", std::nullopt}};
+        for (const auto& [data, offset] : writes) {
+            FileSystem full = fs;
+            CallResult expected = full.write(h, data, offset);
+            bool done = fs.writeChecked(h, data, offset);
+            CPPUNIT_ASSERT_EQUAL(expected.status == status::Success, done);
+            if (!done) {
+                CPPUNIT_ASSERT_EQUAL(contentOf(full, path), contentOf(fs, path));
+                CHECK_STATUS(expected.status, fs.write(h, data, offset).status);
+            }
+            CPPUNIT_ASSERT_EQUAL(contentOf(full, path), contentOf(fs, path));
+        }
+        CPPUNIT_ASSERT_EQUAL(std::string("xyzendtail"), contentOf(fs, path));
     }
 };
 

@@ -33,20 +33,24 @@ struct Ran {
         return 0;
     }
     std::vector<int64_t> frameLocals;
+    std::vector<std::string> results;   // each step's rendered result, when asked
 };
 
-// Runs thread T alone to its end; keeps its locals as they were before its exit step.
-void run(Ran& r, const std::string& body)
+// Runs thread T alone to its end; keeps its locals as they were before its exit step, and with
+// `describe` the models' rendering of each step's result.
+void run(Ran& r, const std::string& body, bool describe = false)
 {
     r.program = loadScenarioText(scenario(body), "test.json", LoadOptions{});
     Interpreter interp(r.program);
     StepEffects effects;
     interp.init(r.world, effects);
+    effects.wantText = describe;
     while (interp.alive(r.world, 0)) {
         CPPUNIT_ASSERT(interp.enabled(r.world, 0));
         if (r.world.threads[0].pending.kind == PendingKind::Exit) r.frameLocals = r.world.threads[0].frame().locals;
         interp.step(r.world, 0, effects);
         r.issues.insert(r.issues.end(), effects.issues.begin(), effects.issues.end());
+        if (describe) r.results.push_back(effects.result);
     }
 }
 
@@ -71,6 +75,7 @@ class FileCallsTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(closedHandlesDoNotLeak);
     CPPUNIT_TEST(initialFilesHaveTheirContent);
     CPPUNIT_TEST(fileCallsAreAlwaysEnabled);
+    CPPUNIT_TEST(writesThroughACheckedHandleGiveTheFullResults);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -133,6 +138,36 @@ public:
         CPPUNIT_ASSERT_EQUAL(int64_t(4), r.local("read"));
         CPPUNIT_ASSERT_EQUAL(int64_t(0), r.local("rs"));
         CPPUNIT_ASSERT_EQUAL(ntStatus(fs::status::EndOfFile), r.local("eof"));
+    }
+
+    // A write through the handle the previous write checked takes the short way
+    // (FileSystem::writeChecked) when it succeeds: its result locals and rendering are the ones
+    // of the full way, which the first write and the one that fails take.
+    void writesThroughACheckedHandleGiveTheFullResults()
+    {
+        Ran r;
+        run(r, R"([{"call": "ZwCreateFile", "path": "C:\\Temp\\seed.txt", "access": "GENERIC_WRITE", "share": 0,
+                    "disposition": "FILE_OPEN", "options": "FILE_SYNCHRONOUS_IO_NONALERT", "handle": "h"},
+                   {"call": "ZwWriteFile", "handle": "h", "data": "ab", "offset": 10, "status": "s1", "information": "i1"},
+                   {"call": "ZwWriteFile", "handle": "h", "data": "cde", "status": "s2", "information": "i2"},
+                   {"call": "ZwWriteFile", "handle": "h", "data": "f", "offset": 33554432, "status": "s3", "information": "i3"},
+                   {"call": "ZwWriteFile", "handle": "h", "data": "g", "status": "s4", "information": "i4"},
+                   {"call": "ZwClose", "handle": "h"}])",
+            true);
+        CPPUNIT_ASSERT_EQUAL(int64_t(0), r.local("s1"));
+        CPPUNIT_ASSERT_EQUAL(int64_t(2), r.local("i1"));
+        CPPUNIT_ASSERT_EQUAL(int64_t(0), r.local("s2"));
+        CPPUNIT_ASSERT_EQUAL(int64_t(3), r.local("i2"));
+        CPPUNIT_ASSERT_EQUAL(ntStatus(fs::status::DiskFull), r.local("s3"));
+        CPPUNIT_ASSERT_EQUAL(int64_t(0), r.local("i3"));
+        CPPUNIT_ASSERT_EQUAL(int64_t(0), r.local("s4"));
+        CPPUNIT_ASSERT_EQUAL(int64_t(1), r.local("i4"));
+        CPPUNIT_ASSERT_EQUAL(std::string("status = STATUS_SUCCESS, information = 2"), r.results.at(1));
+        CPPUNIT_ASSERT_EQUAL(std::string("status = STATUS_SUCCESS, information = 3"), r.results.at(2));
+        CPPUNIT_ASSERT_EQUAL(std::string("status = STATUS_DISK_FULL"), r.results.at(3));
+        CPPUNIT_ASSERT_EQUAL(std::string("status = STATUS_SUCCESS, information = 1"), r.results.at(4));
+        CPPUNIT_ASSERT_EQUAL(std::string("0123456789abcdeg"), std::string(r.world.fs.find("C:\\Temp\\seed.txt")->data.view()));
+        CPPUNIT_ASSERT(r.issues.empty());
     }
 
     void invalidHandleIsMisuseAndContinues()
