@@ -86,6 +86,14 @@ public:
                 return;
             }
         }
+        executeFully(world, t, op, effects);
+    }
+
+private:
+    // execute() the full way: the call's results built, and read (out of line: a write that
+    // takes the short way needs none of its frame).
+    [[gnu::noinline]] void executeFully(World& world, ThreadId t, const PreparedOp& op, StepEffects& effects) const
+    {
         CallResult r = run(world.fs, t, op);
         const CallInstr& call = *op.call;
         setLocal(world, t, call.outStatus, ntStatus(r.status));
@@ -98,7 +106,6 @@ public:
         if (effects.wantText) effects.result = resultText(op, r);
     }
 
-private:
     // The rest of execute() for a write that writeChecked() did: the results write() would have
     // given (success, all of the data written), without building them.
     void wrote(World& world, ThreadId t, const PreparedOp& op, StepEffects& effects) const
@@ -106,12 +113,15 @@ private:
         const int64_t written = int64_t(op.data.size());
         setLocal(world, t, op.call->outStatus, ntStatus(fs::status::Success));
         setLocal(world, t, op.call->outInformation, written);
-        if (effects.wantText) [[unlikely]] {
-            CallResult r;
-            r.hasInformation = true;
-            r.information = written;
-            effects.result = resultText(op, r);
-        }
+        if (effects.wantText) [[unlikely]] describeWrite(op, written, effects);
+    }
+    // wrote()'s rendering, for replay (out of line, like executeFully).
+    [[gnu::noinline]] static void describeWrite(const PreparedOp& op, int64_t written, StepEffects& effects)
+    {
+        CallResult r;
+        r.hasInformation = true;
+        r.information = written;
+        effects.result = resultText(op, r);
     }
 
     CallResult run(fs::FileSystem& fs, ThreadId t, const PreparedOp& op) const
