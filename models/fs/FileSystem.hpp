@@ -148,12 +148,12 @@ public:
     // previous write checked (checkedWrite_: its touches are kept).
     void writeFootprint(int64_t handle, Footprint& out) const
     {
-        if (checkedWrite_.covers(handle)) {
+        if (checkedWrite_.covers(handle)) [[likely]] {
             out.add(checkedWrite_.objectLocation, Access::Write);
             out.add(checkedWrite_.fileLocation, Access::Write);
             return;
         }
-        ioFootprint(handle, access::WriteData | access::AppendData, Access::Write, out);
+        uncheckedWriteFootprint(handle, out);
     }
     void readFootprint(int64_t handle, Footprint& out) const;
     void queryFootprint(int64_t handle, Footprint& out) const;
@@ -240,6 +240,8 @@ private:
     // pass, else false with `r` saying why (out of line: a loop's first write).
     bool checkWrite(int64_t handle, CallResult& r);
     void forgetCheckedWrite() { checkedWrite_ = CheckedWrite{}; }
+    // writeFootprint() through another handle (out of line: the checked one's needs no frame).
+    void uncheckedWriteFootprint(int64_t handle, Footprint& out) const;
 
     struct CreatePlan;
     struct RenamePlan;

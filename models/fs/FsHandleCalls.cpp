@@ -55,6 +55,11 @@ bool FileSystem::checkWrite(int64_t handle, CallResult& r)
     return true;
 }
 
+void FileSystem::uncheckedWriteFootprint(int64_t handle, Footprint& out) const
+{
+    ioFootprint(handle, access::WriteData | access::AppendData, Access::Write, out);
+}
+
 CallResult FileSystem::write(int64_t handle, std::string_view data, std::optional<int64_t> offset)
 {
     CallResult r;
