@@ -352,16 +352,20 @@ void DporExplorer::checkpoint()
     }
     uint64_t depth = runner_.depth();
     uint64_t last = checkpointsInUse_ ? checkpoints_[checkpointsInUse_ - 1].depth : 0;
+    if (depth == landing_ && last < depth) return saveCheckpoint(runner_.stateBytes());
+    // Due at `at`, or at the landing depth if that comes first.
+    auto due = [&](uint64_t at) { return landing_ > depth ? std::min(at, landing_) : at; };
     uint64_t spacing = options_.checkpointSpacing.value_or(kMinSpacing);
     if (checkpointsInUse_ >= 2)
         spacing = std::max(spacing, last - checkpoints_[checkpointsInUse_ - 2].depth);
-    checkpointDue_ = std::max(last + spacing, nextSizeCheck_);
+    checkpointDue_ = due(std::max(last + spacing, nextSizeCheck_));
     if (depth < checkpointDue_) return;
     size_t bytes = runner_.stateBytes();
     if (!options_.checkpointSpacing && depth < last + bytes / 200) {
         // Measuring the state every step costs more than the step: look again where this size
         // would be due (the state grows on the way, so the real spacing is a little wider).
-        nextSizeCheck_ = checkpointDue_ = last + bytes / 200;
+        nextSizeCheck_ = last + bytes / 200;
+        checkpointDue_ = due(nextSizeCheck_);
         return;
     }
     saveCheckpoint(bytes);
@@ -405,9 +409,16 @@ void DporExplorer::restoreTo(uint32_t depth)
     const bool keep = !options_.checkpointSpacing && depth - from >= kMinReplay;
     const uint64_t worth =
         keep ? std::clamp<uint64_t>(runner_.stateBytes() / kBytesPerReplayedStep, kMinReplay, kMinSpacing) : 0;
+    // A long replay (several saves' worth, and kMinLongReplay steps): the nodes around `depth`
+    // tend to get branches of their own from the executions after it, and backtracking comes
+    // back to about this depth under each branch of the nodes above: keep the state a few steps
+    // above it, now and whenever a later execution passes there (checkpoint()), so that those
+    // backtracks do not replay from `from` again. (From shorter replays too, those later
+    // executions kept states no backtrack used: lastzero(10) +1.3%, filesystem(20) +1.4%.)
+    if (keep && depth - from >= std::max(kLongReplaySaves * worth, kMinLongReplay)) landing_ = depth - kLandingMargin;
     uint32_t saved = from;
     for (uint32_t k = from; k < depth; ++k) {
-        if (keep && !nodes_[k].wut.empty() && k - saved >= worth && !runner_.stopped()) {
+        if (keep && (k == landing_ ? k > saved : !nodes_[k].wut.empty() && k - saved >= worth) && !runner_.stopped()) {
             saveCheckpoint(runner_.stateBytes());
             saved = k;
         }

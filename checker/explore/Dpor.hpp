@@ -87,6 +87,10 @@ private:
     // restoreTo(): a replay this long at least is kept as a checkpoint, when the state is small.
     static constexpr uint64_t kMinReplay = 4;
     static constexpr uint64_t kBytesPerReplayedStep = 8000;
+    // restoreTo(): a replay this many saves' worth long, and this many steps at least, sets landing_.
+    static constexpr uint64_t kLongReplaySaves = 4;
+    static constexpr uint64_t kMinLongReplay = 64;
+    static constexpr uint64_t kLandingMargin = 8;     // steps above the node it reached
     static constexpr uint64_t kQuietExecutions = 32;   // before a changing branch is offered
     static constexpr uint32_t kOfferDepth = 64;        // offered at any depth up to this
     void restoreTo(uint32_t depth);
@@ -163,6 +167,9 @@ private:
     // The depth before which checkpoint() surely saves nothing (0: not known), so that forward()
     // calls it only from there; what it depends on (the checkpoints, nextSizeCheck_) resets it.
     uint64_t checkpointDue_ = 0;
+    // Where the last long replay came to, a few steps above the node it restored (0: none yet):
+    // restoreTo() and checkpoint() keep the state there, the backtracks that follow land near it.
+    uint64_t landing_ = 0;
     bool lastStopped_ = false;   // the last execution ended with a stopping step
     uint64_t interpreterSteps_ = 0;   // run by workers whose subtrees were taken
     ExploreResult::Parallel parallel_;

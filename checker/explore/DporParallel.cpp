@@ -281,7 +281,7 @@ void DporExplorer::resetForTask()
     interpreterSteps_ = 0;
     parallel_ = {};
     checkpointsInUse_ = 0;
-    nextSizeCheck_ = checkpointDue_ = 0;
+    nextSizeCheck_ = checkpointDue_ = landing_ = 0;
     freshFrom_ = 0;
 }
 
