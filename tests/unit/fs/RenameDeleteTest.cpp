@@ -24,6 +24,7 @@ class RenameDeleteTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(directoryTargetCollidesEvenWithReplace);
     CPPUNIT_TEST(renameOntoItselfChangesNothing);
     CPPUNIT_TEST(caseOnlyRenameKeepsTheFile);
+    CPPUNIT_TEST(copyIntoAStateRestoresEveryLetterOfAName);
     CPPUNIT_TEST(bareNameRenamesInTheSameDirectory);
     CPPUNIT_TEST(missingTargetDirectoryIsPathNotFound);
     CPPUNIT_TEST(targetParentOpenObeysSharing);
@@ -136,6 +137,31 @@ public:
         int64_t h = openOk(fs, "C:\\Temp\\a.txt", kMove, kShareRW);
         CHECK_STATUS(status::Success, fs.rename(h, {"C:\\Temp\\A.TXT", false}).status);
         CPPUNIT_ASSERT_EQUAL(std::string("C:\\Temp\\A.TXT"), fs.displayPath(*fs.find("C:\\Temp\\a.txt")));
+    }
+
+    // A copy into an existing file system (a checkpoint restored) gives back a name a case-only
+    // rename changed in any one letter, at every name length around the word sizes its copy
+    // compares in (the name is assigned only when it differs), and the renamed name back again.
+    void copyIntoAStateRestoresEveryLetterOfAName()
+    {
+        const std::string letters = "abcdefghijklmnopqrst";
+        for (size_t n = 1; n <= letters.size(); ++n) {
+            const std::string name = letters.substr(0, n);
+            for (size_t k = 0; k < n; ++k) {
+                std::string changed = name;
+                changed[k] = char(changed[k] - 'a' + 'A');
+                FileSystem fs = makeFs();
+                makeFile(fs, "C:\\Temp\\" + name);
+                const FileSystem checkpoint = fs;
+                int64_t h = openOk(fs, "C:\\Temp\\" + name, kMove, kShareRW);
+                CHECK_STATUS(status::Success, fs.rename(h, {"C:\\Temp\\" + changed, false}).status);
+                const FileSystem renamed = fs;
+                fs = checkpoint;
+                CPPUNIT_ASSERT_EQUAL("C:\\Temp\\" + name, fs.displayPath(*fs.find("C:\\Temp\\" + name)));
+                fs = renamed;
+                CPPUNIT_ASSERT_EQUAL("C:\\Temp\\" + changed, fs.displayPath(*fs.find("C:\\Temp\\" + name)));
+            }
+        }
     }
 
     void bareNameRenamesInTheSameDirectory()
