@@ -40,10 +40,14 @@ void FileData::unshare()
     }
 }
 
+// The least storage a buffer grows to: a file written in short lines would otherwise be copied
+// into fresh storage at every doubling from its first line's length.
+constexpr size_t kMinCapacity = 1024;
+
 void FileData::reserve(Buffer& b, size_t size)
 {
     if (size <= b.capacity) return;
-    const size_t capacity = std::max(size, 2 * b.capacity);
+    const size_t capacity = std::max({size, 2 * b.capacity, kMinCapacity});
     std::unique_ptr<char[]> bytes = std::make_unique_for_overwrite<char[]>(capacity);
     copyBytes(bytes.get(), std::string_view(b.bytes.get(), b.used));
     b.bytes = std::move(bytes);

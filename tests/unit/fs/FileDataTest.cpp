@@ -12,6 +12,7 @@ class FileDataTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(copiesShareUntilOneChanges);
     CPPUNIT_TEST(writesOverwriteAppendAndFillGaps);
     CPPUNIT_TEST(appendsOfEveryShortLengthKeepEveryByte);
+    CPPUNIT_TEST(appendsPastSeveralGrowthsKeepEveryByte);
     CPPUNIT_TEST(aGapAfterAClearReadsAsZeros);
     CPPUNIT_TEST(clearAndResetLeaveTheCopiesAlone);
     CPPUNIT_TEST(cachedHashFollowsEveryChange);
@@ -66,6 +67,24 @@ public:
             CPPUNIT_ASSERT_EQUAL(beforeBytes, std::string(before.view()));
             CPPUNIT_ASSERT_EQUAL(hashBytes(expected), f.contentHash());
         }
+    }
+
+    // A file written in short lines grows its storage several times (from a least size): each
+    // growth keeps every byte, and a copy taken before it keeps its own.
+    void appendsPastSeveralGrowthsKeepEveryByte()
+    {
+        FileData f;
+        std::string expected;
+        for (size_t i = 0; expected.size() < 10000; ++i) {
+            const std::string line = "line " + std::to_string(i) + "\r\n";
+            FileData before = f;
+            const std::string beforeBytes = expected;
+            f.write(f.size(), line);
+            expected += line;
+            CPPUNIT_ASSERT(f == expected);
+            if (i % 97 == 0) CPPUNIT_ASSERT(before == beforeBytes);
+        }
+        CPPUNIT_ASSERT_EQUAL(hashBytes(expected), f.contentHash());
     }
 
     // A cleared buffer keeps its storage: what it held must not show through a gap.
