@@ -12,15 +12,22 @@ uint64_t hashBytes(std::string_view bytes)
     constexpr uint64_t kFnvOffset = 1469598103934665603ull;
     constexpr uint64_t kFnvPrime = 1099511628211ull;
     uint64_t h = kFnvOffset ^ bytes.size();
-    size_t i = 0;
-    for (; i + 8 <= bytes.size(); i += 8) {
+    const auto mix = [&](size_t at) {
         uint64_t word = 0;  // little-endian on every machine: the digest must not depend on it
-        if constexpr (std::endian::native == std::endian::little) std::memcpy(&word, bytes.data() + i, 8);
+        if constexpr (std::endian::native == std::endian::little) std::memcpy(&word, bytes.data() + at, 8);
         else
-            for (size_t k = 0; k < 8; ++k) word |= uint64_t(static_cast<unsigned char>(bytes[i + k])) << (8 * k);
+            for (size_t k = 0; k < 8; ++k) word |= uint64_t(static_cast<unsigned char>(bytes[at + k])) << (8 * k);
         h = (h ^ word) * 0x9E3779B97F4A7C15ull;
         h ^= h >> 29;
+    };
+    size_t i = 0;
+    for (; i + 32 <= bytes.size(); i += 32) {  // four words a turn: a file's whole bytes are hashed
+        mix(i);
+        mix(i + 8);
+        mix(i + 16);
+        mix(i + 24);
     }
+    for (; i + 8 <= bytes.size(); i += 8) mix(i);
     for (; i < bytes.size(); ++i) {  // the tail byte by byte, FNV-1a
         h ^= static_cast<unsigned char>(bytes[i]);
         h *= kFnvPrime;

@@ -17,6 +17,7 @@ class FileDataTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(clearAndResetLeaveTheCopiesAlone);
     CPPUNIT_TEST(cachedHashFollowsEveryChange);
     CPPUNIT_TEST(hashBytesIsPinned);
+    CPPUNIT_TEST(hashBytesOfEveryLengthIsTheWordByWordHash);
     CPPUNIT_TEST(fileSystemCopiesAreIndependent);
     CPPUNIT_TEST_SUITE_END();
 
@@ -138,6 +139,26 @@ public:
         CPPUNIT_ASSERT_EQUAL(uint64_t(0x14650fb0739d0383ull), hashBytes(""));
         CPPUNIT_ASSERT_EQUAL(uint64_t(0x44bd8bd473cd9ab9ull), hashBytes("a"));
         CPPUNIT_ASSERT_EQUAL(uint64_t(0xc9f13f6cbfa739aeull), hashBytes("Hello, World!\r\n"));
+    }
+
+    // hashBytes takes four words a turn: at every length around those turns it gives the value of
+    // the definition, a word at a time (little-endian), then the tail a byte at a time (FNV-1a).
+    void hashBytesOfEveryLengthIsTheWordByWordHash()
+    {
+        std::string bytes;
+        for (size_t n = 0; n <= 100; ++n) {
+            uint64_t h = 1469598103934665603ull ^ n;
+            size_t i = 0;
+            for (; i + 8 <= n; i += 8) {
+                uint64_t word = 0;
+                for (size_t k = 0; k < 8; ++k) word |= uint64_t(static_cast<unsigned char>(bytes[i + k])) << (8 * k);
+                h = (h ^ word) * 0x9E3779B97F4A7C15ull;
+                h ^= h >> 29;
+            }
+            for (; i < n; ++i) h = (h ^ static_cast<unsigned char>(bytes[i])) * 1099511628211ull;
+            CPPUNIT_ASSERT_EQUAL(h, hashBytes(bytes));
+            bytes += char(0x41 + (n * 37) % 190);
+        }
     }
 
     // A checkpoint (a copy of the file system) is unaffected by writes to the original, and the
