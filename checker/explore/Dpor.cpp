@@ -190,9 +190,9 @@ SeqEvent DporExplorer::eventAt(uint32_t depth) const
 void DporExplorer::processRaces(const std::vector<uint32_t>& races, uint32_t end, const EventView& last)
 {
     for (uint32_t i : races) {
+        auto covered = [&](uint32_t first) { return frontCovered(i, first < end ? log_.event(first).actor : last.actor); };
+        if (!log_.notAfterUnless(i, end, notAfter_, covered)) continue;
         sequence_.clear();
-        log_.notAfter(i, end, notAfter_);
-        if (frontCovered(i, notAfter_.empty() ? last.actor : log_.event(notAfter_[0]).actor)) continue;
         for (uint32_t k : notAfter_) sequence_.push_back(viewAt(k));
         sequence_.push_back(last);
         insert(i, sequence_);

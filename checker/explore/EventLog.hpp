@@ -60,6 +60,27 @@ public:
     // each lane is walked only up to its first such event: the cost is what is found, not
     // end - a (a race across a 100,000-step loop of another thread costs a few steps).
     void notAfter(uint32_t a, uint32_t end, std::vector<uint32_t>& out) const;
+    // notAfter into `out`, unless `skip(first)` holds of the list's first depth (end when the
+    // list is empty): then false, with `out` unspecified. A short span's scan stops at that depth
+    // when it skips (a race whose reversal is covered by its first event's actor needs no more).
+    template <class Skip>
+    bool notAfterUnless(uint32_t a, uint32_t end, std::vector<uint32_t>& out, Skip skip) const
+    {
+        if (end - a > 8 * lanes_) {
+            notAfter(a, end, out);
+            return !skip(out.empty() ? end : out[0]);
+        }
+        const uint32_t laneIndex = events_[a].laneIndex, width = width_;
+        const uint32_t* const column = clocks_.data() + events_[a].lane;
+        auto after = [=](uint32_t k) { return column[std::size_t(k) * width] >= laneIndex; };
+        uint32_t k = a + 1;
+        while (k < end && after(k)) ++k;
+        if (skip(k)) return false;
+        out.clear();
+        for (; k < end; ++k)
+            if (!after(k)) out.push_back(k);
+        return true;
+    }
 
     // Appends an event of `lane` with footprint `fp`. When `races` is non-null, fills it with the
     // depths of the earlier events in a reversible race with the new one (see EventLog.cpp).

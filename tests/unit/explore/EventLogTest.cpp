@@ -276,7 +276,9 @@ public:
 
     // notAfter walks each lane only up to its first event ordered after `a`: on random logs
     // (four lanes, a lane created midway, truncations) it must list exactly the events in
-    // (a, end) that happensBefore does not order after a.
+    // (a, end) that happensBefore does not order after a. notAfterUnless, whose short scan stops
+    // at the list's first depth to ask whether to skip, must ask it of that depth (end when the
+    // list is empty), and give the same list when it does not skip.
     void notAfterIsWhatHappensBeforeLeavesOut()
     {
         uint32_t seed = 12345;
@@ -309,6 +311,13 @@ public:
                     for (uint32_t k = a + 1; k < end; ++k)
                         if (!log.happensBefore(a, k)) expected.push_back(k);
                     log.notAfter(a, end, found);
+                    CPPUNIT_ASSERT(expected == found);
+                    const uint32_t first = expected.empty() ? end : expected[0];
+                    uint32_t asked = UINT32_MAX;
+                    CPPUNIT_ASSERT(!log.notAfterUnless(a, end, found, [&](uint32_t k) { return asked = k, true; }));
+                    CPPUNIT_ASSERT_EQUAL(first, asked);
+                    CPPUNIT_ASSERT(log.notAfterUnless(a, end, found, [&](uint32_t k) { return asked = k, false; }));
+                    CPPUNIT_ASSERT_EQUAL(first, asked);
                     CPPUNIT_ASSERT(expected == found);
                 }
         }
