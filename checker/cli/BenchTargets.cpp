@@ -9,18 +9,21 @@ namespace checker::cli {
 
 namespace {
 
-// One kind of target: its key in the suite and the row, and which way it points.
+// One kind of target: its key in the suite, the row's figure it is judged on (times `scale`), and
+// which way it points.
 struct TargetKind {
     const char* key;
     std::optional<double> BenchTargets::*wanted;
+    const char* rowKey;
+    double scale;
     bool atLeast;  // met when measured >= wanted; otherwise when measured < wanted
 };
 
 constexpr TargetKind kKinds[] = {
-    {"vs_fastest_peer", &BenchTargets::vsFastestPeer, true},
-    {"steps_per_s", &BenchTargets::stepsPerSecond, true},
-    {"peak_rss_mb", &BenchTargets::peakRssMb, false},
-    {"jobs_speedup", &BenchTargets::jobsSpeedup, true},
+    {"vs_fastest_peer", &BenchTargets::vsFastestPeer, "vs_fastest_peer", 1.0, true},
+    {"steps_per_s", &BenchTargets::stepsPerSecond, "steps_per_s", 1.0, true},
+    {"peak_rss_mb", &BenchTargets::peakRssMb, "peak_rss_kb", 1.0 / 1024, false},
+    {"jobs_speedup", &BenchTargets::jobsSpeedup, "jobs_speedup", 1.0, true},
 };
 
 double positiveNumber(const std::string& file, const std::string& pointer, const nlohmann::json& value)
@@ -31,12 +34,10 @@ double positiveNumber(const std::string& file, const std::string& pointer, const
 }
 
 // The row's figure a target is about; none when the row did not measure it (no peers, one job).
-std::optional<double> measuredFor(const char* key, const nlohmann::ordered_json& row)
+std::optional<double> measuredFor(const TargetKind& kind, const nlohmann::ordered_json& row)
 {
-    if (std::string(key) == "peak_rss_mb")
-        return row.contains("peak_rss_kb") ? std::optional(row["peak_rss_kb"].get<double>() / 1024.0) : std::nullopt;
-    if (!row.contains(key) || !row[key].is_number()) return std::nullopt;
-    return row[key].get<double>();
+    if (!row.contains(kind.rowKey) || !row[kind.rowKey].is_number()) return std::nullopt;
+    return row[kind.rowKey].get<double>() * kind.scale;
 }
 
 // Figures as people read them: 6.8, 82.3, 6.52e+06.
@@ -87,10 +88,11 @@ nlohmann::ordered_json evaluateTargets(const BenchTargets& targets, const nlohma
     nlohmann::ordered_json evaluated = nlohmann::ordered_json::array();
     for (const TargetKind& kind : kKinds) {
         const std::optional<double>& wanted = targets.*(kind.wanted);
-        const std::optional<double> measured = measuredFor(kind.key, row);
+        const std::optional<double> measured = measuredFor(kind, row);
         if (!wanted || !measured) continue;
         const bool met = kind.atLeast ? *measured >= *wanted : *measured < *wanted;
-        evaluated.push_back({{"target", kind.key}, {"wanted", *wanted}, {"measured", *measured}, {"met", met}});
+        evaluated.push_back({{"target", kind.key}, {"comparison", kind.atLeast ? ">=" : "<"}, {"wanted", *wanted},
+                             {"measured", *measured}, {"met", met}});
     }
     return evaluated;
 }
@@ -98,15 +100,10 @@ nlohmann::ordered_json evaluateTargets(const BenchTargets& targets, const nlohma
 std::string describeTargets(const nlohmann::ordered_json& evaluated)
 {
     std::string line;
-    for (const auto& t : evaluated) {
-        const std::string key = t["target"].get<std::string>();
-        bool atLeast = true;
-        for (const TargetKind& kind : kKinds)
-            if (key == kind.key) atLeast = kind.atLeast;
-        line += (line.empty() ? "" : "; ") + key + " " + figure(t["measured"].get<double>()) + " (" +
-                (atLeast ? ">= " : "< ") + figure(t["wanted"].get<double>()) + "): " +
+    for (const auto& t : evaluated)
+        line += (line.empty() ? "" : "; ") + t["target"].get<std::string>() + " " + figure(t["measured"].get<double>()) +
+                " (" + t["comparison"].get<std::string>() + " " + figure(t["wanted"].get<double>()) + "): " +
                 (t["met"].get<bool>() ? "met" : "MISSED");
-    }
     return line;
 }
 

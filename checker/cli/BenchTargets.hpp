@@ -40,7 +40,8 @@ const PeerTime* fastestPeer(const std::vector<PeerTime>& peers);
 
 // Each target of `targets` that applies to `row` (a bench row with wall_s, steps_per_s,
 // peak_rss_kb and, when measured, vs_fastest_peer and jobs_speedup), in the order above:
-// [{"target": "vs_fastest_peer", "wanted": 10, "measured": 6.8, "met": false}, ...].
+// [{"target": "vs_fastest_peer", "comparison": ">=", "wanted": 10, "measured": 6.8, "met": false}, ...]
+// ("<" for peak_rss_mb, judged on the row's peak_rss_kb / 1024).
 nlohmann::ordered_json evaluateTargets(const BenchTargets& targets, const nlohmann::ordered_json& row);
 
 // One line for the text table: "vs_fastest_peer 6.8 (>= 10): missed; peak_rss_mb 82 (< 100): met".
