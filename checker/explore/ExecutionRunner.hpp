@@ -67,14 +67,6 @@ public:
             return actor - kApcActor < interp_.apcCount() && interp_.apcDeliverable(world_, actor - kApcActor);
         return actor < threadCount() && interp_.enabled(world_, actor);
     }
-    // A necessary condition for enabled(), read from two fields: false for a thread that ended
-    // or waits in an object's queue (`actor` must be one of actors()).
-    bool mayBeEnabled(uint32_t actor) const
-    {
-        if (isApcActor(actor)) return true;
-        const ThreadState& t = world_.threads[actor];
-        return t.status != ThreadStatus::Done && !t.waiting;
-    }
     // How many actors at the front of actors() are threads that ended (none of them can run
     // again in this execution, and threads are only added at the end).
     size_t endedPrefix()
